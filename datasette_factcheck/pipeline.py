@@ -1,0 +1,264 @@
+"""The loader: inputs -> articles -> (spaCy) -> sentences and claims -> facts, into one SQLite file.
+
+Stages are looked up through the plugin manager, so a plugin's reader, extractor or linker takes
+part without changes here. The database is built in a temporary file beside the target and renamed
+over it only on success: a crash or Ctrl-C leaves the previous database as it was.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import shutil
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import Iterable, Iterator, List, Optional
+
+import sqlite_utils
+
+from . import plugins, storage
+from .model import Article
+from .readers import DEFAULT_MAX_BYTES, BadInput, read_manifest
+
+SAMPLE_DIR = Path(__file__).parent / "sample"
+SAMPLE_STORY = "syria-2016-02-21"
+BATCH = 64
+
+
+@dataclass
+class Summary:
+    articles: int = 0
+    sentences: int = 0
+    claims: int = 0
+    facts: int = 0
+    contested: int = 0
+    stories: set = field(default_factory=set)
+    skipped: List[str] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        if self.articles == 0:
+            return 2
+        return 1 if self.skipped else 0
+
+    def lines(self) -> List[str]:
+        out = [
+            f"articles: {self.articles}", f"sentences: {self.sentences}", f"claims: {self.claims}",
+            f"facts: {self.facts}", f"contested facts: {self.contested}",
+            f"stories: {len(self.stories)}", f"skipped: {len(self.skipped)}",
+        ]
+        out += [f"  skipped {s}" for s in self.skipped]
+        return out
+
+
+@dataclass
+class Source:
+    """One input file and where it belongs."""
+
+    path: Path
+    story: str
+    relpath: str
+
+
+def discover(inputs: Iterable, story: Optional[str] = None) -> Iterator[Source]:
+    """Folders are recursed: a file's story is the folder it sits in (the input folder's own name
+    for files directly inside it); loose files form one story named after their folder."""
+    readers = plugins.readers()
+    loose_story = None
+    for raw in inputs:
+        p = Path(raw)
+        if p.is_dir():
+            root = p.resolve()
+            for dirpath, dirnames, filenames in os.walk(root):
+                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+                for name in sorted(filenames):
+                    if name.startswith("."):
+                        continue
+                    fp = Path(dirpath) / name
+                    rel = fp.relative_to(root).as_posix()
+                    folder = fp.parent.name if fp.parent != root else root.name
+                    yield Source(fp, story or folder, rel)
+        else:
+            if loose_story is None:
+                loose_story = story or p.resolve().parent.name
+            yield Source(p, loose_story, p.name)
+
+
+def read_sources(sources: Iterable[Source], manifest: dict, max_bytes: int, summary: Summary) -> Iterator[Article]:
+    """Articles from every readable input; what cannot be read is named in the summary."""
+    readers = plugins.readers()
+    for src in sources:
+        reader = readers.get(src.path.suffix.lower())
+        if reader is None:
+            summary.skipped.append(f"{src.path}: unsupported file type '{src.path.suffix or '(none)'}'")
+            continue
+        meta = manifest.get(src.relpath) or manifest.get(src.path.name) or {}
+        try:
+            for row in reader(src.path, max_bytes) if _takes_limit(reader) else reader(src.path):
+                if isinstance(row, BadInput):
+                    summary.skipped.append(str(row))
+                    continue
+                yield _article(src, row, meta)
+        except BadInput as e:
+            summary.skipped.append(str(e))
+        except Exception as e:  # a reader plugin's bug must not lose the other inputs
+            summary.skipped.append(f"{src.path}: could not be read ({type(e).__name__}: {e})")
+
+
+def _takes_limit(reader) -> bool:
+    try:
+        return reader.__code__.co_argcount >= 2
+    except AttributeError:
+        return False
+
+
+def _article(src: Source, row: dict, meta: dict) -> Article:
+    return Article(
+        story=row.get("story") or meta.get("story") or src.story,
+        path=row.get("path") or src.relpath,
+        text=row["text"],
+        outlet=meta.get("outlet") or row.get("outlet") or src.path.stem,
+        title=meta.get("title") or row.get("title"),
+        url=meta.get("url") or row.get("url"),
+        published=meta.get("published") or row.get("published"),
+    )
+
+
+# ---- the per-article work, run in worker processes -------------------------------------------
+
+_NLP = None
+
+
+def _init_worker(model_name):
+    global _NLP
+    from . import nlp
+
+    _NLP = nlp.load(model_name)
+
+
+def process_batch(articles: List[Article]) -> list:
+    """Parse a batch with nlp.pipe and extract sentences and claims: rows ready to write."""
+    from .claims import extract_article
+
+    out = []
+    docs = _NLP.pipe([a.text for a in articles], batch_size=len(articles) or 1)
+    for article, doc in zip(articles, docs):
+        out.append(extract_article(article, doc))
+    return out
+
+
+def _batches(it: Iterable, n: int) -> Iterator[list]:
+    it = iter(it)
+    while True:
+        chunk = list(islice(it, n))
+        if not chunk:
+            return
+        yield chunk
+
+
+def build(
+    output,
+    inputs: Iterable = (),
+    story: Optional[str] = None,
+    manifest=None,
+    add: bool = False,
+    processes: int = 1,
+    progress: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    model: Optional[str] = None,
+    batch_size: int = BATCH,
+) -> Summary:
+    """Build (or with ``add``, extend) the database at ``output``; returns what was loaded and skipped."""
+    output = Path(output)
+    inputs = list(inputs)
+    summary = Summary()
+    if not inputs:
+        inputs = [SAMPLE_DIR]
+        manifest = manifest or (SAMPLE_DIR / "manifest.csv" if (SAMPLE_DIR / "manifest.csv").exists() else None)
+        story = story or SAMPLE_STORY
+    for raw in inputs:
+        if not Path(raw).exists():
+            summary.skipped.append(f"{raw}: no such file or folder")
+    inputs = [i for i in inputs if Path(i).exists()]
+    manifest_rows = read_manifest(Path(manifest)) if manifest else {}
+
+    output.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
+    os.close(fd)
+    try:
+        if add and output.exists():
+            shutil.copyfile(output, tmp)
+        else:
+            os.unlink(tmp)
+        db = sqlite_utils.Database(tmp)
+        storage.ensure_db_shape(db)
+        articles = read_sources(discover(inputs, story), manifest_rows, max_bytes, summary)
+        _load(db, articles, summary, processes, progress, model, batch_size)
+        if summary.articles:
+            for s in sorted(summary.stories):
+                _link_story(db, s)
+        for s in summary.stories:
+            row = db["stories"].get(s)
+            summary.facts += row["fact_count"] or 0
+            summary.contested += row["contested_count"] or 0
+        storage.finish(db)
+        db.close()
+        if summary.articles or not output.exists():
+            os.replace(tmp, output)
+        else:
+            os.unlink(tmp)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    return summary
+
+
+def _progress(progress: bool):
+    if not progress:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(desc="articles", unit=" art", file=sys.stderr, dynamic_ncols=True)
+
+
+def _load(db, articles, summary, processes, progress, model, batch_size):
+    bar = _progress(progress)
+    batches = _batches(articles, batch_size)
+    pool = None
+    if processes and processes > 1:
+        ctx = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
+        pool = ctx.Pool(processes, initializer=_init_worker, initargs=(model,))
+        results = pool.imap(process_batch, batches)
+    else:
+        _init_worker(model)
+        results = map(process_batch, batches)
+    try:
+        for rows in results:
+            for article_row, _, _ in rows:
+                if article_row["story"] not in summary.stories:
+                    storage.ensure_story(db, article_row["story"])
+                    summary.stories.add(article_row["story"])
+            storage.write_articles(db, rows)
+            for _, sentence_rows, claim_rows in rows:
+                summary.articles += 1
+                summary.sentences += len(sentence_rows)
+                summary.claims += len(claim_rows)
+            if bar is not None:
+                bar.update(len(rows))
+    finally:
+        if pool is not None:
+            pool.terminate()
+        if bar is not None:
+            bar.close()
+
+
+def _link_story(db, story: str) -> None:
+    from .linking import facts_to_rows
+
+    claims = storage.story_claims(db, story)
+    facts = plugins.get_plugin_manager().hook.factcheck_link(claims=claims, story=story)
+    fact_records, claim_updates = facts_to_rows(facts, claims)
+    storage.write_facts(db, story, fact_records, claim_updates)
