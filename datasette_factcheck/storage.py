@@ -17,7 +17,7 @@ SCHEMA = {
     },
     "articles": {
         "id": str, "story": str, "path": str, "outlet": str, "title": str, "url": str,
-        "published": str, "text": str, "sentence_count": int, "claim_count": int,
+        "published": str, "text": str, "sentence_count": int, "claim_count": int, "dates": str,
     },
     "sentences": {
         "id": str, "article_id": str, "story": str, "idx": int, "paragraph": int, "start": int,
@@ -33,7 +33,7 @@ SCHEMA = {
         "id": str, "article_id": str, "sentence_id": str, "fact_id": str, "story": str,
         "outlet": str, "start": int, "end": int, "text": str, "value": float, "low": float,
         "high": float, "bound": str, "unit": str, "measure": str, "subject": str, "place": str,
-        "source": str, "time_frame": str, "time_text": str, "superseded": int, "kind": str,
+        "place_in": str, "source": str, "time_frame": str, "time_text": str, "superseded": int, "kind": str,
         "extractor": str,
     },
 }
@@ -115,7 +115,7 @@ def ensure_story(db, story: str) -> None:
 def story_claims(db, story: str) -> list:
     return list(
         db.query(
-            "select claims.*, articles.path as article_path from claims "
+            "select claims.*, articles.path as article_path, articles.dates as article_dates from claims "
             "join articles on articles.id = claims.article_id "
             "where claims.story = ? order by claims.article_id, claims.start",
             [story],

@@ -1,0 +1,449 @@
+"""Claims: every figure an article asserts, with its bound, what it counts, where, when and on whose word.
+
+numbers.py finds figures and hedges in plain text; this module reads spaCy's parse and entities
+around each figure to decide whether it is a claim at all and what it measures. Each step is a
+small function over one figure, in the spirit of EpiTator's annotators adding one layer each.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import List, Optional
+
+from . import attribution, numbers, places, plugins, segmenting
+from .measures import COUNTED_NOUNS, GENERIC_PERSONS, PERSON_NOUNS
+from .model import Article, Claim, Sentence
+
+EXTRACT_KINDS = ("body", "headline")
+SKIP_KINDS = ("ordinal", "multiplier")
+NAME_ENTITIES = {"PERSON", "ORG", "WORK_OF_ART", "LAW", "PRODUCT", "EVENT", "FAC", "LANGUAGE"}
+MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS.split("|"))}
+DATE_RE = re.compile(
+    rf"\b(?:(?P<m1>{MONTHS}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{MONTHS}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b)",
+    re.I,
+)
+EARLIER_RE = re.compile(
+    r"\b(last|previous|earlier|prior|past|preceding)\s+(\w+\s+){0,2}?(week|month|year|weekend|attacks?|bombings?|blasts?|"
+    r"incidents?|raids?|strikes?|shootings?|explosions?|assaults?|fires?|clashes)\b"
+    r"|\b(a|one|two|three|four|five|six|several|few|\d+)\s+(days?|weeks?|months?|years?)\s+(ago|earlier|before)\b"
+    r"|\bin\s+the\s+(past|last|previous)\s+(\w+\s+)?(days|weeks|months|years)\b"
+    r"|\b(in|since)\s+(recent|previous)\s+(weeks|months|years)\b",
+    re.I,
+)
+RUNNING_RE = re.compile(
+    r"\bsince\s+(\w+\W+){0,5}?(\d{4}|war|conflict|uprising|began|begin|start|started|outbreak|beginning|independence|invasion)\b"
+    r"|\bso\s+far\s+this\s+(year|month)\b|\bto\s+date\b|\bthis\s+year\s+alone\b|\bin\s+total\b|\ball\s+told\b",
+    re.I,
+)
+RUNNING_SUBJECTS = {"war", "conflict", "fighting", "violence", "crisis", "insurgency", "pandemic", "epidemic", "uprising", "campaign", "civil war"}
+SUPERSEDED_RE = re.compile(
+    r"\b(initial|earlier|previous|original|preliminary|first|prior|old)\s+(\w+\s+)?(toll|figure|count|estimate|tally|report|number)s?\s+(of|was|stood|had|at)\b"
+    r"|\bup\s+from\s*$|\brevised\s+(down|up)?\s*from\s*$",
+    re.I,
+)
+MONEY_MEASURES = {
+    "damage": "damage", "cost": "cost", "price": "price", "deal": "price", "acquisition": "price",
+    "buy": "price", "acquire": "price", "pay": "price", "sell": "price", "purchase": "price",
+    "bailout": "bailout", "loan": "loan", "aid": "aid", "package": "package", "fine": "fine",
+    "revenue": "revenue", "sale": "revenue", "profit": "profit", "loss": "loss", "worth": "value",
+    "value": "value", "steal": "stolen", "loot": "stolen", "haul": "stolen", "jewel": "stolen",
+    "ransom": "ransom", "budget": "budget", "cut": "cuts", "saving": "savings", "debt": "debt",
+    "salary": "salary", "reward": "reward", "bail": "bail", "estimate": "value",
+}
+
+
+@dataclass
+class ExtractionContext:
+    """What the extractor needs beyond one sentence: the article's places, headline and speakers."""
+
+    article: Article
+    doc: object
+    sentences: List[Sentence]
+    vocabulary: dict
+    gazetteer: places.Gazetteer
+    headline_places: List[str] = field(default_factory=list)
+    speakers: dict = field(default_factory=dict)  # sentence index -> last named speaker before it
+    sentence_places: dict = field(default_factory=dict)  # sentence index -> place names in it
+
+    @classmethod
+    def build(cls, article: Article, doc, sentences: List[Sentence], vocabulary: dict):
+        gaz = places.Gazetteer()
+        gaz.add_doc(doc)
+        ctx = cls(article, doc, sentences, vocabulary, gaz)
+        last = None
+        for s in sentences:
+            ctx.speakers[s.index] = last
+            span = doc.char_span(s.start, s.end, alignment_mode="expand")
+            if span is not None and s.kind in EXTRACT_KINDS:
+                last = attribution.sentence_speaker(span) or last
+            found = places.drop_containers(places.mentions(doc, gaz, s.start, s.end), gaz, doc.text)
+            ctx.sentence_places[s.index] = [m.name for m in found]
+            if s.kind == "headline" and not ctx.headline_places:
+                ctx.headline_places = [m.name for m in found]
+        return ctx
+
+    def context_place(self, sentence: Sentence) -> Optional[str]:
+        """The nearest place before the sentence: its paragraph, the paragraphs before, the headline."""
+        for s in reversed(self.sentences[: sentence.index]):
+            if s.kind not in EXTRACT_KINDS:
+                continue
+            if sentence.paragraph - s.paragraph > 3:
+                break
+            found = self.sentence_places.get(s.index)
+            if found:
+                return places.join(found) if len(found) <= 2 else found[0]
+        return places.join(self.headline_places) if self.headline_places else None
+
+
+def extract_article(article: Article, doc):
+    """One article in, rows out: (article row, sentence rows, claim rows)."""
+    sentences = segmenting.sentences(article.text, doc)
+    vocabulary = plugins.measures()
+    ctx = ExtractionContext.build(article, doc, sentences, vocabulary)
+    hook = plugins.get_plugin_manager().hook
+    article_id = article.id
+    claims: List[Claim] = []
+    for s in sentences:
+        if s.kind not in EXTRACT_KINDS:
+            continue
+        pooled = []
+        for found in hook.factcheck_extract_claims(sentence=s, doc=doc, article=article, context=ctx):
+            pooled.extend(found or [])
+        for c in pooled:
+            c.sentence_index = s.index
+        claims.extend(_without_overlaps(pooled))
+    sentence_rows = []
+    for s in sentences:
+        sentence_rows.append({
+            "id": s.id_for(article_id), "article_id": article_id, "story": article.story,
+            "idx": s.index, "paragraph": s.paragraph, "start": s.start, "end": s.end,
+            "kind": s.kind, "text": s.text,
+        })
+    claim_rows = []
+    for c in claims:
+        s = sentences[c.sentence_index]
+        claim_rows.append({
+            "id": c.id_for(article_id), "article_id": article_id, "sentence_id": s.id_for(article_id),
+            "fact_id": None, "story": article.story, "outlet": article.outlet, "start": c.start,
+            "end": c.end, "text": c.text, "value": c.value, "low": c.low, "high": c.high,
+            "bound": c.bound, "unit": c.unit, "measure": c.measure, "subject": c.subject,
+            "place": c.place, "place_in": getattr(c, "place_in", None), "source": c.source,
+            "time_frame": c.time_frame, "time_text": c.time_text, "superseded": int(c.superseded),
+            "kind": c.kind, "extractor": c.extractor,
+        })
+    article_row = article.row()
+    article_row.update({
+        "sentence_count": len(sentence_rows), "claim_count": len(claim_rows),
+        "dates": ",".join(sorted(set(_dates(article.text)) | set(_dates(article.published or "")))),
+    })
+    return article_row, sentence_rows, claim_rows
+
+
+def _without_overlaps(claims: List[Claim]) -> List[Claim]:
+    """Built-in claims win over plugin claims on the same figure; then the longer span wins."""
+    ordered = sorted(claims, key=lambda c: (c.extractor != "builtin", -(c.end - c.start), c.start))
+    kept: List[Claim] = []
+    for c in ordered:
+        if all(c.end <= k.start or c.start >= k.end for k in kept):
+            kept.append(c)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _dates(text: str) -> List[str]:
+    out = []
+    for m in DATE_RE.finditer(text):
+        month = (m.group("m1") or m.group("m2")).lower()[:3]
+        day = int(m.group("d1") or m.group("d2"))
+        if 1 <= day <= 31:
+            out.append(f"{MONTH_ABBR[month]:02d}-{day:02d}")
+    for m in re.finditer(r"\b\d{4}-(\d{2})-(\d{2})\b", text):
+        out.append(f"{m.group(1)}-{m.group(2)}")
+    return out
+
+
+# ---- one sentence ------------------------------------------------------------------------------
+
+def extract_sentence(sentence: Sentence, doc, article: Article, ctx: ExtractionContext) -> List[Claim]:
+    span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+    if span is None:
+        return []
+    quantities = [q for q in numbers.find_quantities(sentence.text) if not q.excluded and q.kind not in SKIP_KINDS]
+    heads = []
+    for q in quantities:
+        tok = _number_token(doc, sentence.start + q.number_start, sentence.start + q.number_end)
+        heads.append(tok)
+    claims = []
+    number_tokens = [t for t in heads if t is not None]
+    for q, tok in zip(quantities, heads):
+        if tok is None or _is_name_or_date(tok, q) or _is_pronoun_like(tok, q):
+            continue
+        claim = _claim(q, tok, sentence, span, ctx, number_tokens)
+        if claim is not None:
+            claims.append(claim)
+    return claims
+
+
+def _number_token(doc, start: int, end: int):
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    nums = [t for t in span if t.like_num or t.pos_ == "NUM"]
+    return nums[-1] if nums else span.root
+
+
+def _is_name_or_date(tok, q) -> bool:
+    """Numbers inside names ('Apollo 11', 'Terminal 2') and spaCy's dates and times."""
+    if tok.ent_type_ in NAME_ENTITIES and q.kind not in ("money", "percent"):
+        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        if ent is not None and len(ent) > 1 and not any(t.like_num for t in ent if t.i != tok.i) and ent.label_ != "ORG":
+            return True
+        if ent is not None and ent.label_ == "ORG" and ent.start < tok.i:
+            return True
+    if tok.ent_type_ in ("DATE", "TIME") and q.kind in ("cardinal",):
+        nxt = tok.head if tok.dep_ == "nummod" else None
+        if nxt is None or nxt.lemma_.lower() not in PERSON_NOUNS:
+            return True
+    return False
+
+
+def _is_pronoun_like(tok, q) -> bool:
+    """'the two now must reach out': a number standing for people already named, not a figure."""
+    if tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"):
+        return False
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    has_of = any(c.lower_ == "of" for c in tok.children)
+    return prev is not None and prev.lower_ in ("the", "these", "those", "both") and not has_of and q.kind == "cardinal"
+
+
+def _counted_noun(tok):
+    """The noun a figure counts: '57 people', 'dozens of vehicles', '39 of the dead'."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    t = tok
+    while t.dep_ in ("nummod", "quantmod", "compound", "advmod", "amod", "npadvmod") and t.head is not t:
+        t = t.head
+        if t.pos_ in ("NOUN", "PROPN"):
+            return t
+    if tok.pos_ == "NOUN" and not tok.like_num:
+        return tok
+    return None
+
+
+def _lemma(t) -> str:
+    return t.lemma_.lower()
+
+
+def _noun_phrase_lemma(noun) -> str:
+    comps = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i and not c.like_num]
+    return " ".join([_lemma(c) for c in comps] + [_lemma(noun)])
+
+
+def _measure_class(lemma_phrase: str, vocab: dict) -> Optional[str]:
+    for name, words in vocab.items():
+        if lemma_phrase in words:
+            return name
+    return None
+
+
+def _noun_measure(noun, vocab: dict):
+    """('blasts', subject) when the counted noun is itself what is measured: 'two explosions'."""
+    full = _noun_phrase_lemma(noun)
+    head = _lemma(noun)
+    cls = _measure_class(full, COUNTED_NOUNS) or _measure_class(head, COUNTED_NOUNS)
+    if cls is None:
+        return None
+    modifiers = full.split()[:-1]
+    specific = [m for m in modifiers if _measure_class(m, COUNTED_NOUNS) != cls]
+    subject = full if specific else None
+    return cls, subject
+
+
+def _predicate_measure(tok, span, vocab: dict, number_tokens):
+    """The nearest measure word in the sentence: 'killed', 'death toll', 'wounded', 'the dead'."""
+    best = None
+    for t in span:
+        if t.pos_ not in ("VERB", "NOUN", "ADJ", "AUX", "PROPN"):
+            continue
+        lemma = _lemma(t)
+        name = _measure_class(lemma, vocab) or _measure_class(t.lower_, vocab)
+        if name is None and t.i + 1 < len(t.doc):
+            name = _measure_class(f"{lemma} {_lemma(t.doc[t.i + 1])}", vocab)
+        if name is None:
+            continue
+        dist = abs(t.i - tok.i)
+        # a figure closer to this word claims it first ("25 killed and 39 injured")
+        if any(abs(t.i - o.i) < dist and o.i != tok.i for o in number_tokens):
+            dist += 8
+        if tok in t.ancestors or t in tok.ancestors:
+            dist -= 2
+        if best is None or dist < best[0]:
+            best = (dist, name)
+    return best[1] if best else None
+
+
+def _money_measure(tok, span) -> str:
+    best = None
+    for t in span:
+        m = MONEY_MEASURES.get(_lemma(t))
+        if m:
+            d = abs(t.i - tok.i)
+            if best is None or d < best[0]:
+                best = (d, m)
+    return best[1] if best else "amount"
+
+
+def _region(tok, span, number_tokens):
+    """The tokens of the figure's own clause, without sub-clauses that hold other figures."""
+    root = tok
+    while root.head is not root and root.pos_ not in ("VERB", "AUX"):
+        root = root.head
+    if root.pos_ not in ("VERB", "AUX"):
+        return list(span)
+    others = {o.i for o in number_tokens if o.i != tok.i}
+    region = set()
+
+    def walk(t):
+        region.add(t.i)
+        for c in t.children:
+            if c.dep_ in ("advcl", "relcl", "ccomp", "conj", "parataxis", "acl", "csubj") and c.pos_ in ("VERB", "AUX"):
+                sub = {x.i for x in c.subtree}
+                if tok.i not in sub and sub & others:
+                    continue
+            walk(c)
+
+    walk(root)
+    if root.dep_ in ("relcl", "acl") and root.head is not root:
+        head = root.head
+        region.add(head.i)
+        for c in head.lefts:
+            region.update(x.i for x in c.subtree)
+    return [t for t in span if t.i in region]
+
+
+def _place(tok, region, span, sentence: Sentence, ctx: ExtractionContext):
+    doc = ctx.doc
+    lo = min((t.idx for t in region), default=sentence.start)
+    hi = max((t.idx + len(t) for t in region), default=sentence.end)
+    ids = {t.i for t in region}
+    found = [m for m in places.mentions(doc, ctx.gazetteer, lo, hi) if m.token_start in ids or m.token_start == -1]
+    found = places.drop_containers(found, ctx.gazetteer, doc.text)
+    if not found:
+        found = places.drop_containers(places.mentions(doc, ctx.gazetteer, sentence.start, sentence.end), ctx.gazetteer, doc.text)
+        if len(found) > 1:
+            found = [min(found, key=lambda m: abs(m.token_start - tok.i))]
+    if found:
+        names = [m.name for m in found]
+        if len(names) > 1 and not _listed_together(found, doc.text):
+            names = [min(found, key=lambda m: abs(m.token_start - tok.i)).name]
+        name = places.join(names)
+        return name, (ctx.gazetteer.inside.get(names[0]) if len(names) == 1 else None)
+    name = ctx.context_place(sentence)
+    return name, (ctx.gazetteer.inside.get(name) if name else None)
+
+
+def _listed_together(found, text: str) -> bool:
+    """'Homs and Damascus', 'Homs, Damascus': places given as one list form one (joint) place."""
+    for a, b in zip(found, found[1:]):
+        between = text[a.end:b.start]
+        if not re.fullmatch(r"\s*(,|and|&|,\s*and)\s*", between):
+            return False
+    return True
+
+
+def _time_frame(tok, region, sentence: Sentence, doc):
+    lo = min((t.idx for t in region), default=sentence.start)
+    hi = max((t.idx + len(t) for t in region), default=sentence.end)
+    clause = doc.text[lo:hi]
+    root = tok
+    while root.head is not root and root.pos_ not in ("VERB", "AUX"):
+        root = root.head
+    subjects = {_lemma(c) for c in root.children if c.dep_ in ("nsubj", "nsubjpass")}
+    if RUNNING_RE.search(clause) or subjects & RUNNING_SUBJECTS:
+        return "running_total", None
+    m = EARLIER_RE.search(clause)
+    if m:
+        return "earlier", m.group(0)
+    dates = _dates(clause)
+    if dates:
+        return "dated", dates[0]
+    return "event", None
+
+
+def _superseded(q, sentence: Sentence) -> bool:
+    before = sentence.text[max(0, q.start - 60):q.start]
+    return bool(SUPERSEDED_RE.search(before))
+
+
+def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_tokens) -> Optional[Claim]:
+    vocab = ctx.vocabulary
+    subject = None
+    measure = None
+    noun = _counted_noun(tok)
+    if q.kind == "money" or (q.unit or "").upper() in ("USD", "EUR", "GBP", "JPY", "CNY", "INR", "AUD", "CAD"):
+        measure = _money_measure(tok, span)
+    elif q.unit and q.unit not in ("share", "percent"):
+        measure = {"km": "distance", "mile": "distance", "m": "distance", "kg": "weight", "tonne": "weight",
+                   "magnitude": "magnitude"}.get(q.unit, q.unit)
+    else:
+        if noun is not None:
+            lemma = _lemma(noun)
+            own = _measure_class(lemma, vocab)
+            counted = _noun_measure(noun, vocab)
+            if own:  # "39 of the dead", "46 deaths"
+                measure = own
+            elif counted:
+                measure, subject = counted
+            elif lemma in PERSON_NOUNS or noun.ent_type_ == "NORP":
+                subject = None if lemma in GENERIC_PERSONS else _noun_phrase_lemma(noun)
+            else:
+                subject = _noun_phrase_lemma(noun)
+            # "39 of the dead were civilians": the partitive's complement names who
+            if own and tok.dep_ in ("nsubj", "nsubjpass"):
+                for c in tok.head.children:
+                    if c.dep_ == "attr" and _lemma(c) in PERSON_NOUNS and _lemma(c) not in GENERIC_PERSONS:
+                        subject = _lemma(c)
+                    elif c.dep_ == "attr" and _noun_measure(c, vocab):
+                        subject = _noun_phrase_lemma(c)
+        if measure is None and (noun is None or subject is None or _lemma(noun) in PERSON_NOUNS):
+            measure = _predicate_measure(tok, span, vocab, number_tokens)
+            if measure is None and noun is None:
+                measure = _nearest_counted(tok, span, vocab)
+        if measure is None and noun is not None and subject:
+            measure = subject.split()[-1]
+        if measure is None:
+            return None  # a bare number with nothing counted: not a claim a fact-checker can check
+        if q.kind == "share" or q.unit == "percent":
+            measure = f"{measure} ({'share' if q.kind == 'share' else 'percent'})"
+    region = _region(tok, span, number_tokens)
+    place, place_in = _place(tok, region, span, sentence, ctx)
+    time_frame, time_text = _time_frame(tok, region, sentence, ctx.doc)
+    last_speaker = ctx.speakers.get(sentence.index)
+    source = attribution.source_for(tok, span, last_speaker)
+    start, end = sentence.start + q.start, sentence.start + q.end
+    claim = Claim(
+        start=start, end=end, text=ctx.article.text[start:end], value=q.value, low=q.low, high=q.high,
+        bound=q.bound, unit=q.unit, measure=measure, subject=subject, place=place, source=source,
+        time_frame=time_frame, time_text=time_text, superseded=_superseded(q, sentence), kind=q.kind,
+        sentence_index=sentence.index,
+    )
+    claim.place_in = place_in
+    return claim
+
+
+def _nearest_counted(tok, span, vocab):
+    """'the other two had been detonated by suicide attackers': the figure counts a noun nearby."""
+    best = None
+    for t in span:
+        if t.pos_ != "NOUN" or t.i == tok.i:
+            continue
+        got = _noun_measure(t, vocab)
+        if got:
+            d = abs(t.i - tok.i)
+            if d <= 8 and (best is None or d < best[0]):
+                best = (d, got[0])
+    return best[1] if best else None

@@ -1,0 +1,218 @@
+"""Facts: claims from different outlets that report the same quantity, and how their figures differ.
+
+Two claims join one fact only when measure, subject, unit, place and time frame all agree; a wrong
+link is worse than a missing one, so anything unknown keeps claims apart. A suburb counts as its
+city (the text says which suburb lies in which city); a joint place ("Homs + Damascus") is a
+total, never the same fact as one of its parts, and is checked against them.
+"""
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter, defaultdict
+from typing import Dict, List, Optional
+
+from . import places
+from .model import Fact, stable_id
+
+MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+def interval(c: dict):
+    """The range of true values a figure allows, from its bound."""
+    v = c["value"]
+    b = c.get("bound") or "exact"
+    lo, hi = c.get("low"), c.get("high")
+    if b in ("at_least", "more_than"):
+        return (lo if lo is not None else v, math.inf)
+    if b in ("up_to", "less_than"):
+        return (0.0, hi if hi is not None else v)
+    if b == "about":
+        return (lo if lo is not None else 0.9 * v, hi if hi is not None else 1.1 * v)
+    if lo is not None and hi is not None and lo != hi:
+        return (lo, hi)
+    return (v, v)
+
+
+def status_of(claims: List[dict]) -> str:
+    live = [c for c in claims if not c.get("superseded")] or claims
+    outlets = {c.get("outlet") or c["article_id"] for c in live}
+    same = len({(c["value"], c.get("bound") or "exact") for c in live}) == 1
+    if len(outlets) == 1 and same:
+        return "single"
+    if same:
+        return "agree"
+    lo = max(interval(c)[0] for c in live)
+    hi = min(interval(c)[1] for c in live)
+    return "compatible" if lo <= hi else "conflict"
+
+
+def _day(mmdd: str):
+    m, d = mmdd.split("-")
+    return int(m) * 31 + int(d)
+
+
+def story_date(claims: List[dict]) -> Optional[str]:
+    """The event's date: the month-day most articles mention (a day either side counts)."""
+    per_article = {}
+    for c in claims:
+        per_article.setdefault(c["article_id"], c.get("article_dates") or "")
+    votes = Counter()
+    for dates in per_article.values():
+        for d in {x for x in dates.split(",") if x}:
+            votes[d] += 1
+    if not votes:
+        return None
+    def score(d):
+        return sum(n for other, n in votes.items() if abs(_day(other) - _day(d)) <= 1)
+    best = max(sorted(votes), key=score)
+    return best if score(best) >= 2 else None
+
+
+class PlaceNames:
+    """One spelling per place across a story, and each suburb mapped to its city."""
+
+    def __init__(self, claims: List[dict]):
+        self.canonical: Dict[str, str] = {}
+        self.inside: Dict[str, str] = {}
+        counts = Counter()
+        for c in claims:
+            for name in _split(c.get("place")):
+                counts[name] += 1
+            if c.get("place_in") and c.get("place") and " + " not in c["place"]:
+                self.inside.setdefault(c["place"], c["place_in"])
+        for name, _ in counts.most_common():
+            target = next((k for k in self.canonical.values() if places.similar(k, name)), name)
+            self.canonical[name] = target
+
+    def key(self, place: Optional[str]) -> Optional[str]:
+        names = _split(place)
+        if not names:
+            return None
+        out = set()
+        for n in names:
+            n = self.canonical.get(n, n)
+            seen = set()
+            while n in self.inside and n not in seen:
+                seen.add(n)
+                n = self.canonical.get(self.inside[n], self.inside[n])
+            out.add(n)
+        return " + ".join(sorted(out))
+
+
+def _split(place: Optional[str]) -> List[str]:
+    return [p.strip() for p in place.split(" + ")] if place else []
+
+
+def time_key(c: dict, event_date: Optional[str]) -> str:
+    frame = c.get("time_frame") or "event"
+    if frame == "dated":
+        text = c.get("time_text") or ""
+        if event_date and text and abs(_day(text) - _day(event_date)) <= 1:
+            return "event"
+        if event_date:
+            return f"earlier {text}"
+        return "event"
+    return frame
+
+
+def claim_key(c: dict, names: PlaceNames, event_date: Optional[str]) -> tuple:
+    return (
+        c.get("measure"), c.get("subject"), (c.get("unit") or "") if c.get("unit") != "percent" else "percent",
+        names.key(c.get("place")), time_key(c, event_date),
+    )
+
+
+def link(claims: List[dict], story: str) -> List[Fact]:
+    """Group a story's claims into facts; a claim nothing else reports keeps a fact of its own."""
+    names = PlaceNames(claims)
+    event_date = story_date(claims)
+    groups: Dict[tuple, List[dict]] = defaultdict(list)
+    for c in claims:
+        groups[claim_key(c, names, event_date)].append(c)
+    facts = []
+    for key, members in groups.items():
+        facts.append(_fact(story, key, members, event_date))
+    by_key = {f_key: f for f_key, f in zip(groups.keys(), facts)}
+    for key, fact in by_key.items():
+        _check_parts(key, fact, by_key, groups)
+    return facts
+
+
+def _label(key: tuple, event_date: Optional[str]) -> str:
+    measure, subject, unit, place, when = key
+    what = measure or "figure"
+    if subject:
+        what = f"{what} ({subject})"
+    if unit and unit not in ("percent",):
+        what = f"{what}, {unit}"
+    bits = [what, place or "place not stated"]
+    if when == "event":
+        if event_date:
+            m, d = event_date.split("-")
+            bits.append(f"{int(d)} {MONTH_NAMES[int(m) - 1]}")
+    elif when == "running_total":
+        bits.append("running total")
+    else:
+        bits.append(when)
+    return " · ".join(bits)
+
+
+def _fact(story: str, key: tuple, members: List[dict], event_date) -> Fact:
+    live = [c for c in members if not c.get("superseded")] or members
+    values = [c["value"] for c in live]
+    outlets = sorted({c.get("outlet") or "" for c in members})
+    sources = sorted({c.get("source") for c in members if c.get("source")})
+    fact = Fact(
+        id=stable_id("fact", story, *key), story=story, label=_label(key, event_date),
+        measure=key[0], subject=key[1], place=key[3], time_frame=key[4], unit=key[2] or None,
+        claim_ids=[c["id"] for c in members], outlet_count=len(outlets), claim_count=len(members),
+        min_value=min(values), max_value=max(values), status=status_of(members),
+        outlets=outlets, sources=sources,
+    )
+    fact.spread = fact.max_value - fact.min_value
+    return fact
+
+
+def _check_parts(key, fact: Fact, by_key: dict, groups: dict) -> None:
+    """Where an article gives a total and its parts (57 in Homs + 83 in Damascus = 140), add them up."""
+    place_names = _split(key[3])
+    if len(place_names) < 2:
+        return
+    part_keys = [(key[0], key[1], key[2], p, key[4]) for p in place_names]
+    if not all(k in by_key for k in part_keys):
+        return
+    rows = []
+    for article_id in {c["article_id"] for c in groups[key]}:
+        wholes = [c for c in groups[key] if c["article_id"] == article_id and not c.get("superseded")]
+        parts = []
+        for k in part_keys:
+            found = [c for c in groups[k] if c["article_id"] == article_id and not c.get("superseded")]
+            if not found:
+                break
+            parts.append(found[0])
+        else:
+            whole = wholes[0]
+            total = sum(p["value"] for p in parts)
+            lo, hi = interval(whole)
+            parts_lo = sum(interval(p)[0] for p in parts)
+            parts_hi = sum(interval(p)[1] for p in parts)
+            ok = not (parts_hi < lo or parts_lo > hi)
+            rows.append({
+                "article_id": article_id, "outlet": whole.get("outlet"), "whole": whole["value"],
+                "whole_bound": whole.get("bound"), "whole_claim": whole["id"],
+                "parts": [{"fact_id": by_key[k].id, "place": k[3], "value": p["value"],
+                           "bound": p.get("bound"), "claim_id": p["id"]} for k, p in zip(part_keys, parts)],
+                "sum": total, "ok": ok,
+            })
+    fact.parts = json.dumps({"part_fact_ids": [by_key[k].id for k in part_keys], "articles": rows})
+    fact.parts_ok = int(all(r["ok"] for r in rows)) if rows else None
+
+
+def facts_to_rows(facts: List[Fact], claims: List[dict]):
+    """Facts as records, and for each claim the fact it now belongs to."""
+    updates = {}
+    for f in facts:
+        for cid in f.claim_ids:
+            updates[cid] = {"fact_id": f.id}
+    return facts, updates
