@@ -12,13 +12,15 @@ from typing import Optional
 REPORTING = {
     "say", "tell", "report", "state", "announce", "confirm", "estimate", "add", "note", "tweet",
     "write", "explain", "warn", "insist", "allege", "record", "count", "tally", "publish",
-    "release", "declare", "indicate", "disclose", "reveal", "quote", "cite", "claim", "acknowledge",
+    "release", "declare", "indicate", "disclose", "reveal", "quote", "cite", "acknowledge",
     "testify", "inform", "show", "give", "put", "place", "update", "list", "document",
 }
 # "put/give/place" report a figure only about a toll: "SANA put the death toll at 32".
 TOLL_NOUNS = {"toll", "figure", "number", "tally", "count", "estimate", "total", "casualty"}
 WEAK_REPORTING = {"give", "put", "place", "show", "update", "list"}
 CUT_DEPS = {"relcl", "advcl", "punct", "parataxis", "ccomp", "mark", "dep", "appos", "acl"}
+# "according to figures published by the Observatory": the agent is the source
+CARRIER_NOUNS = {"figure", "estimate", "data", "statistic", "report", "tally", "count", "number", "record", "count", "toll"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "officials", "this", "that"}
 
 
@@ -26,9 +28,19 @@ def phrase(token) -> str:
     """The noun phrase a token heads, without relative clauses or trailing asides."""
     keep = {token.i}
 
+    if token.lemma_.lower() in CARRIER_NOUNS:
+        for child in token.children:
+            if child.dep_ == "acl":
+                for agent in child.children:
+                    if agent.dep_ == "agent":
+                        for obj in agent.children:
+                            if obj.dep_ == "pobj":
+                                return phrase(obj)
+
     def walk(t):
         for child in t.children:
-            if child.dep_ in CUT_DEPS:
+            joined = child.dep_ == "appos" and child.i > 0 and child.doc[child.i - 1].text not in ",("
+            if child.dep_ in CUT_DEPS and not (child.dep_ == "punct" and child.text in "-–'’") and not joined:
                 continue
             keep.add(child.i)
             walk(child)
@@ -42,7 +54,18 @@ def phrase(token) -> str:
     j = token.i
     while j + 1 <= hi and (j + 1) in keep:
         j += 1
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end and e.label_ in ("PERSON", "ORG")), None)
+    if ent is not None:  # "Homs Gov. Talal al-Barazi": never cut a name in half
+        i, j = min(i, ent.start), max(j, ent.end - 1)
+    doc = token.doc
+    while i > 0 and doc[i - 1].dep_ in ("compound", "amod", "nmod", "poss", "punct") and i <= doc[i - 1].head.i <= j \
+            and doc[i - 1].text not in (",", "(", "\"", "“"):
+        i -= 1
     text = token.doc[i:j + 1].text
+    return clean(text)
+
+
+def clean(text: str) -> str:
     return re.sub(r"^(the|a|an)\s+", "", text.strip(" ,;:"), flags=re.I).strip()
 
 
@@ -57,15 +80,20 @@ def _subject(verb):
         while j >= 0 and doc[j].text not in (",", ";", "“", "\"", "”") and verb.i - j <= 12:
             j -= 1
         span = doc[j + 1:verb.i]
-        if 0 < len(span) <= 11 and any(t.pos_ in ("PROPN", "NOUN") for t in span):
-            root = span.root
-            if root.pos_ in ("PROPN", "NOUN", "PRON"):
-                return root
+        if 0 < len(span) <= 11 and any(t.pos_ in ("PROPN", "NOUN") for t in span) and j >= 0:
+            if span.root.pos_ in ("PROPN", "NOUN"):
+                return span
     return None
 
 
 def _is_pronoun(token) -> bool:
+    if not hasattr(token, "pos_"):
+        return False
     return token.pos_ == "PRON" or token.lower_ in PRONOUNS
+
+
+def _text(subj) -> str:
+    return phrase(subj) if hasattr(subj, "pos_") else clean(subj.text)
 
 
 def according_to(tokens) -> Optional[str]:
@@ -100,7 +128,7 @@ def speaker_of(verb, last_speaker: Optional[str]) -> Optional[str]:
         return None
     if _is_pronoun(subj):
         return last_speaker
-    return phrase(subj)
+    return _text(subj)
 
 
 def source_for(number_token, sentence_tokens, last_speaker: Optional[str] = None) -> Optional[str]:
@@ -128,7 +156,17 @@ def source_for(number_token, sentence_tokens, last_speaker: Optional[str] = None
         if speaker:
             cited = _citing(anc)
             return f"{speaker}, citing {cited}" if cited else speaker
-    return acc
+    if acc:
+        return acc
+    # "At least 39 of the dead were civilians, the Observatory said": the speaker's verb hangs off the clause
+    for anc in path:
+        for child in anc.children:
+            if (child.dep_ in ("parataxis", "advcl", "ccomp", "conj") and child.pos_ == "VERB"
+                    and child.lemma_.lower() in REPORTING - WEAK_REPORTING and number_token not in child.subtree):
+                speaker = speaker_of(child, last_speaker)
+                if speaker:
+                    return speaker
+    return None
 
 
 def sentence_speaker(sentence_tokens) -> Optional[str]:
@@ -137,5 +175,5 @@ def sentence_speaker(sentence_tokens) -> Optional[str]:
         if t.pos_ == "VERB" and t.lemma_.lower() in REPORTING - WEAK_REPORTING:
             subj = _subject(t)
             if subj is not None and not _is_pronoun(subj):
-                return phrase(subj)
+                return _text(subj)
     return None

@@ -15,6 +15,7 @@ from .measures import COUNTED_NOUNS, GENERIC_PERSONS, PERSON_NOUNS
 from .model import Article, Claim, Sentence
 
 EXTRACT_KINDS = ("body", "headline")
+SUBCLAUSES = ("advcl", "relcl", "ccomp", "conj", "parataxis", "acl", "csubj")
 SKIP_KINDS = ("ordinal", "multiplier")
 NAME_ENTITIES = {"PERSON", "ORG", "WORK_OF_ART", "LAW", "PRODUCT", "EVENT", "FAC", "LANGUAGE"}
 MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
@@ -65,7 +66,7 @@ class ExtractionContext:
     gazetteer: places.Gazetteer
     headline_places: List[str] = field(default_factory=list)
     speakers: dict = field(default_factory=dict)  # sentence index -> last named speaker before it
-    sentence_places: dict = field(default_factory=dict)  # sentence index -> place names in it
+    sentence_places: dict = field(default_factory=dict)  # sentence index -> (place names, listed together)
 
     @classmethod
     def build(cls, article: Article, doc, sentences: List[Sentence], vocabulary: dict):
@@ -78,10 +79,12 @@ class ExtractionContext:
             span = doc.char_span(s.start, s.end, alignment_mode="expand")
             if span is not None and s.kind in EXTRACT_KINDS:
                 last = attribution.sentence_speaker(span) or last
-            found = places.drop_containers(places.mentions(doc, gaz, s.start, s.end), gaz, doc.text)
-            ctx.sentence_places[s.index] = [m.name for m in found]
+            found = places.drop_containers(places.mentions(doc, gaz, s.start, s.end), gaz, doc.text, s.kind == "headline")
+            names = [m.name for m in found]
+            together = len(found) > 1 and _listed_together(found, doc.text)
+            ctx.sentence_places[s.index] = (names if together else names[:1], together)
             if s.kind == "headline" and not ctx.headline_places:
-                ctx.headline_places = [m.name for m in found]
+                ctx.headline_places = ctx.sentence_places[s.index][0]
         return ctx
 
     def context_place(self, sentence: Sentence) -> Optional[str]:
@@ -91,9 +94,9 @@ class ExtractionContext:
                 continue
             if sentence.paragraph - s.paragraph > 3:
                 break
-            found = self.sentence_places.get(s.index)
+            found, _ = self.sentence_places.get(s.index, ([], False))
             if found:
-                return places.join(found) if len(found) <= 2 else found[0]
+                return places.join(found)
         return places.join(self.headline_places) if self.headline_places else None
 
 
@@ -169,7 +172,7 @@ def extract_sentence(sentence: Sentence, doc, article: Article, ctx: ExtractionC
     span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
     if span is None:
         return []
-    quantities = [q for q in numbers.find_quantities(sentence.text) if not q.excluded and q.kind not in SKIP_KINDS]
+    quantities = [q for q in numbers.find_quantities(sentence.text) if _keep(q, sentence.text)]
     heads = []
     for q in quantities:
         tok = _number_token(doc, sentence.start + q.number_start, sentence.start + q.number_end)
@@ -183,6 +186,15 @@ def extract_sentence(sentence: Sentence, doc, article: Article, ctx: ExtractionC
         if claim is not None:
             claims.append(claim)
     return claims
+
+
+def _keep(q, text: str) -> bool:
+    """'the other two had been detonated' counts the rest of a set just named: a figure, not a pronoun."""
+    if q.kind in SKIP_KINDS:
+        return False
+    if q.excluded == "pronoun":
+        return bool(re.search(r"\bthe other\s+$", text[max(0, q.start - 12):q.start], re.I))
+    return not q.excluded
 
 
 def _number_token(doc, start: int, end: int):
@@ -201,10 +213,6 @@ def _is_name_or_date(tok, q) -> bool:
             return True
         if ent is not None and ent.label_ == "ORG" and ent.start < tok.i:
             return True
-    if tok.ent_type_ in ("DATE", "TIME") and q.kind in ("cardinal",):
-        nxt = tok.head if tok.dep_ == "nummod" else None
-        if nxt is None or nxt.lemma_.lower() not in PERSON_NOUNS:
-            return True
     return False
 
 
@@ -218,6 +226,12 @@ def _is_pronoun_like(tok, q) -> bool:
 
 
 def _counted_noun(tok):
+    noun = _counted_noun_any(tok)
+    sent = tok.sent
+    return noun if noun is not None and sent.start <= noun.i < sent.end else None
+
+
+def _counted_noun_any(tok):
     """The noun a figure counts: '57 people', 'dozens of vehicles', '39 of the dead'."""
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ == "of":
@@ -225,13 +239,17 @@ def _counted_noun(tok):
                 if obj.dep_ == "pobj":
                     return obj
     t = tok
-    while t.dep_ in ("nummod", "quantmod", "compound", "advmod", "amod", "npadvmod") and t.head is not t:
+    while t.dep_ in ("nummod", "quantmod", "compound", "advmod", "amod") and t.head.i != t.i:
         t = t.head
-        if t.pos_ in ("NOUN", "PROPN"):
+        if t.pos_ in ("NOUN", "PROPN") and t.i > tok.i:
             return t
     if tok.pos_ == "NOUN" and not tok.like_num:
         return tok
     return None
+
+
+def _person_like(noun) -> bool:
+    return _lemma(noun) in PERSON_NOUNS or noun.ent_type_ == "NORP"
 
 
 def _lemma(t) -> str:
@@ -239,7 +257,8 @@ def _lemma(t) -> str:
 
 
 def _noun_phrase_lemma(noun) -> str:
-    comps = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i and not c.like_num]
+    comps = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i and not c.like_num
+             and numbers.parse_number(c.text) is None]
     return " ".join([_lemma(c) for c in comps] + [_lemma(noun)])
 
 
@@ -297,10 +316,10 @@ def _money_measure(tok, span) -> str:
     return best[1] if best else "amount"
 
 
-def _region(tok, span, number_tokens):
+def _region(tok, span, number_tokens, keep_conj: bool = False):
     """The tokens of the figure's own clause, without sub-clauses that hold other figures."""
     root = tok
-    while root.head is not root and root.pos_ not in ("VERB", "AUX"):
+    while root.head.i != root.i and root.pos_ not in ("VERB", "AUX"):
         root = root.head
     if root.pos_ not in ("VERB", "AUX"):
         return list(span)
@@ -310,14 +329,14 @@ def _region(tok, span, number_tokens):
     def walk(t):
         region.add(t.i)
         for c in t.children:
-            if c.dep_ in ("advcl", "relcl", "ccomp", "conj", "parataxis", "acl", "csubj") and c.pos_ in ("VERB", "AUX"):
+            if c.dep_ in SUBCLAUSES and c.pos_ in ("VERB", "AUX") and not (keep_conj and c.dep_ == "conj"):
                 sub = {x.i for x in c.subtree}
                 if tok.i not in sub and sub & others:
                     continue
             walk(c)
 
     walk(root)
-    if root.dep_ in ("relcl", "acl") and root.head is not root:
+    if root.dep_ in ("relcl", "acl") and root.head.i != root.i:
         head = root.head
         region.add(head.i)
         for c in head.lefts:
@@ -326,24 +345,38 @@ def _region(tok, span, number_tokens):
 
 
 def _place(tok, region, span, sentence: Sentence, ctx: ExtractionContext):
+    """From the figure's clause, else its sentence, else the context before it. A place that stands
+    in a list ('Homs and Damascus', 'Homs, Damascus') brings the whole list: a joint place."""
     doc = ctx.doc
-    lo = min((t.idx for t in region), default=sentence.start)
-    hi = max((t.idx + len(t) for t in region), default=sentence.end)
+    headline = sentence.kind == "headline"
+    in_sentence = places.drop_containers(
+        places.mentions(doc, ctx.gazetteer, sentence.start, sentence.end), ctx.gazetteer, doc.text, headline)
+    lists = _lists(in_sentence, doc.text)
     ids = {t.i for t in region}
-    found = [m for m in places.mentions(doc, ctx.gazetteer, lo, hi) if m.token_start in ids or m.token_start == -1]
-    found = places.drop_containers(found, ctx.gazetteer, doc.text)
-    if not found:
-        found = places.drop_containers(places.mentions(doc, ctx.gazetteer, sentence.start, sentence.end), ctx.gazetteer, doc.text)
-        if len(found) > 1:
-            found = [min(found, key=lambda m: abs(m.token_start - tok.i))]
+    found = [m for m in in_sentence if m.token_start in ids]
+    if not found and in_sentence:
+        found = [min(in_sentence, key=lambda m: abs(m.token_start - tok.i))]
     if found:
-        names = [m.name for m in found]
-        if len(names) > 1 and not _listed_together(found, doc.text):
-            names = [min(found, key=lambda m: abs(m.token_start - tok.i)).name]
+        group = next((g for g in lists if found[0] in g), [found[0]])
+        if len(found) > 1 and not any(all(m in g for m in found) for g in lists):
+            found = [min(found, key=lambda m: abs(m.token_start - tok.i))]
+            group = next((g for g in lists if found[0] in g), found)
+        names = [m.name for m in group]
         name = places.join(names)
         return name, (ctx.gazetteer.inside.get(names[0]) if len(names) == 1 else None)
     name = ctx.context_place(sentence)
     return name, (ctx.gazetteer.inside.get(name) if name else None)
+
+
+def _lists(found, text: str):
+    """Runs of places joined only by commas and 'and'."""
+    groups = []
+    for m in found:
+        if groups and _listed_together([groups[-1][-1], m], text):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    return groups
 
 
 def _listed_together(found, text: str) -> bool:
@@ -355,23 +388,68 @@ def _listed_together(found, text: str) -> bool:
     return True
 
 
-def _time_frame(tok, region, sentence: Sentence, doc):
-    lo = min((t.idx for t in region), default=sentence.start)
-    hi = max((t.idx + len(t) for t in region), default=sentence.end)
-    clause = doc.text[lo:hi]
+def _markers(text: str):
+    """(start, end, frame, text) of every time-frame marker in a piece of text."""
+    found = [(m.start(), m.end(), "running_total", None) for m in RUNNING_RE.finditer(text)]
+    found += [(m.start(), m.end(), "earlier", m.group(0)) for m in EARLIER_RE.finditer(text)]
+    for m in DATE_RE.finditer(text):
+        found.append((m.start(), m.end(), "dated", _dates(m.group(0))[0]))
+    return sorted(found)
+
+
+def _clause_subjects(tok) -> set:
     root = tok
-    while root.head is not root and root.pos_ not in ("VERB", "AUX"):
+    while root.head.i != root.i and root.pos_ not in ("VERB", "AUX"):
         root = root.head
-    subjects = {_lemma(c) for c in root.children if c.dep_ in ("nsubj", "nsubjpass")}
-    if RUNNING_RE.search(clause) or subjects & RUNNING_SUBJECTS:
+    heads = [root]
+    while root.dep_ == "conj" and root.head.i != root.i:  # "...has cost X lives and driven half..."
+        root = root.head
+        heads.append(root)
+    return {_lemma(c) for h in heads for c in h.children if c.dep_ in ("nsubj", "nsubjpass")}
+
+
+def _elliptical(verb) -> bool:
+    """'..., more than 1 million injured, and half displaced since 2011': a list of figures sharing
+    one verb phrase, however the parser attached it (no subordinator, no auxiliary)."""
+    return verb.dep_ in ("advcl", "ccomp") and not any(c.dep_ in ("mark", "aux", "auxpass") for c in verb.children)
+
+
+def _owned_by_other(marker_token, tok, number_tokens) -> bool:
+    """A marker inside a sub-clause that holds another figure but not this one belongs to that figure."""
+    others = {o.i for o in number_tokens if o.i != tok.i}
+    t = marker_token
+    while t.head.i != t.i:
+        if t.dep_ in SUBCLAUSES and t.dep_ != "conj" and t.pos_ in ("VERB", "AUX") and not _elliptical(t):
+            sub = {x.i for x in t.subtree}
+            if tok.i not in sub and sub & others:
+                return True
+        t = t.head
+    return False
+
+
+def _time_frame(tok, span, sentence: Sentence, doc, number_tokens):
+    """This event, an earlier one, or a running total: from the figure's clause, else from its
+    sentence, unless the marker belongs to another figure's own sub-clause."""
+    if _clause_subjects(tok) & RUNNING_SUBJECTS:
         return "running_total", None
-    m = EARLIER_RE.search(clause)
-    if m:
-        return "earlier", m.group(0)
-    dates = _dates(clause)
-    if dates:
-        return "dated", dates[0]
-    return "event", None
+    mine = {t.i for t in _region(tok, span, number_tokens, keep_conj=True)}
+    best = None
+    for s, e, frame, text in _markers(sentence.text):
+        mspan = doc.char_span(sentence.start + s, sentence.start + e, alignment_mode="expand")
+        if mspan is None:
+            continue
+        if mspan.start in mine:
+            rank = 0
+        elif _owned_by_other(mspan[0], tok, number_tokens):
+            continue
+        else:
+            rank = 1
+        order = {"running_total": 0, "earlier": 1, "dated": 2}[frame]
+        if best is None or (rank, order) < best[0]:
+            best = ((rank, order), frame, text)
+    if best is None:
+        return "event", None
+    return best[1], best[2]
 
 
 def _superseded(q, sentence: Sentence) -> bool:
@@ -398,7 +476,7 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
                 measure = own
             elif counted:
                 measure, subject = counted
-            elif lemma in PERSON_NOUNS or noun.ent_type_ == "NORP":
+            elif _person_like(noun):
                 subject = None if lemma in GENERIC_PERSONS else _noun_phrase_lemma(noun)
             else:
                 subject = _noun_phrase_lemma(noun)
@@ -409,10 +487,14 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
                         subject = _lemma(c)
                     elif c.dep_ == "attr" and _noun_measure(c, vocab):
                         subject = _noun_phrase_lemma(c)
-        if measure is None and (noun is None or subject is None or _lemma(noun) in PERSON_NOUNS):
+            elif counted and tok.dep_ in ("nsubj", "nsubjpass") and noun.i != tok.i:
+                for c in tok.head.children:  # "two of the blasts were car bombs"
+                    if c.dep_ == "attr" and _noun_measure(c, vocab) and _noun_measure(c, vocab)[0] == measure:
+                        subject = _noun_phrase_lemma(c)
+        if measure is None and (noun is None or _person_like(noun)):
             measure = _predicate_measure(tok, span, vocab, number_tokens)
             if measure is None and noun is None:
-                measure = _nearest_counted(tok, span, vocab)
+                measure, subject = _nearest_counted(tok, _region(tok, span, number_tokens), vocab) or (None, None)
         if measure is None and noun is not None and subject:
             measure = subject.split()[-1]
         if measure is None:
@@ -421,7 +503,7 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
             measure = f"{measure} ({'share' if q.kind == 'share' else 'percent'})"
     region = _region(tok, span, number_tokens)
     place, place_in = _place(tok, region, span, sentence, ctx)
-    time_frame, time_text = _time_frame(tok, region, sentence, ctx.doc)
+    time_frame, time_text = _time_frame(tok, span, sentence, ctx.doc, number_tokens)
     last_speaker = ctx.speakers.get(sentence.index)
     source = attribution.source_for(tok, span, last_speaker)
     start, end = sentence.start + q.start, sentence.start + q.end
@@ -445,5 +527,5 @@ def _nearest_counted(tok, span, vocab):
         if got:
             d = abs(t.i - tok.i)
             if d <= 8 and (best is None or d < best[0]):
-                best = (d, got[0])
+                best = (d, got)
     return best[1] if best else None

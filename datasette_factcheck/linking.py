@@ -183,8 +183,10 @@ def _check_parts(key, fact: Fact, by_key: dict, groups: dict) -> None:
     if not all(k in by_key for k in part_keys):
         return
     rows = []
-    for article_id in {c["article_id"] for c in groups[key]}:
+    for article_id in sorted({c["article_id"] for c in groups[key]}):
         wholes = [c for c in groups[key] if c["article_id"] == article_id and not c.get("superseded")]
+        if not wholes:
+            continue
         parts = []
         for k in part_keys:
             found = [c for c in groups[k] if c["article_id"] == article_id and not c.get("superseded")]

@@ -18,7 +18,7 @@ BUILTIN_MEASURES = {
     ],
     "missing": ["missing", "unaccounted"],
     "arrested": ["arrest", "detain", "detention", "custody", "capture", "apprehend", "seize"],
-    "displaced": ["displace", "flee", "homeless", "uproot"],
+    "displaced": ["displace", "flee", "homeless", "uproot", "drive"],
     "evacuated": ["evacuate", "evacuee", "evacuation"],
     "rescued": ["rescue", "save", "free", "release"],
     "charged": ["charge", "indict", "prosecute", "convict", "sentence"],
@@ -27,18 +27,22 @@ BUILTIN_MEASURES = {
 
 # Counted nouns that are themselves the measure: "two explosions", "four bomb attacks".
 COUNTED_NOUNS = {
-    "blasts": ["blast", "explosion", "bomb blast", "detonation", "explosive"],
-    "bombs": ["bomb", "car bomb", "device", "ied", "grenade", "missile", "rocket", "shell", "airstrike", "strike", "raid"],
-    "attacks": ["attack", "bombing", "car bombing", "assault", "shooting", "incident"],
+    # blasts, bombs and attacks are one count in news of an attack: "four blasts", "four bomb attacks"
+    "attacks": [
+        "blast", "explosion", "bomb blast", "detonation", "bomb", "car bomb", "device", "ied",
+        "attack", "bombing", "car bombing", "assault", "explosive",
+    ],
+    "strikes": ["airstrike", "air strike", "strike", "raid", "air raid", "missile", "rocket", "shell", "sortie"],
+    "shootings": ["shooting", "gunfight", "firefight"],
     "attackers": ["attacker", "bomber", "suicide bomber", "gunman", "assailant", "suicide attacker", "perpetrator"],
     "vehicles": ["vehicle", "car", "truck", "bus", "ship", "boat", "vessel", "aircraft", "plane", "helicopter"],
     "buildings": ["building", "house", "home", "shop", "store", "school", "church", "hospital", "apartment"],
-    "countries": ["country", "nation", "state"],
+    "countries": ["country", "nation"],
 }
 
 # Who can be killed, wounded or arrested: counted nouns that take the measure of their verb.
 # Generic ones ("people") compare with each other; specific ones ("civilians") only with themselves.
-GENERIC_PERSONS = {"people", "person", "persons", "victim", "individual", "casualty", "life", "other", "body"}
+GENERIC_PERSONS = {"people", "person", "persons", "victim", "individual", "casualty", "life", "other", "body", "population"}
 PERSON_NOUNS = GENERIC_PERSONS | {
     "civilian", "child", "kid", "woman", "man", "boy", "girl", "adult", "baby", "infant", "teenager",
     "student", "pupil", "teacher", "worker", "employee", "staff", "resident", "citizen", "national",

@@ -23,8 +23,32 @@ def model_names(name: str | None = None) -> tuple:
     return (name,) if name else DEFAULT_MODELS
 
 
-@functools.lru_cache(maxsize=4)
+def _line_breaks(doc):
+    """A line break ends a sentence: headlines, captions and datelines are never parsed as one
+    sentence with the line after them."""
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
+def _with_line_breaks(nlp):
+    from spacy.language import Language
+
+    if "factcheck_line_breaks" not in Language.factories:
+        Language.component("factcheck_line_breaks", func=_line_breaks)
+    if "factcheck_line_breaks" not in nlp.pipe_names:
+        nlp.add_pipe("factcheck_line_breaks", before="parser" if "parser" in nlp.pipe_names else None)
+    return nlp
+
+
 def load(name: str | None = None):
+    return _with_line_breaks(_load(name))
+
+
+@functools.lru_cache(maxsize=4)
+def _load(name: str | None = None):
     import spacy
 
     tried = []

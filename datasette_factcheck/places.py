@@ -17,11 +17,14 @@ PLACE_NOUNS = (
     "capital|camp|quarter|borough|municipality|island|port|governorate|prefecture|territory|enclave|"
     "settlement|township|parish|valley|outskirts"
 )
-PROPER = r"(?:al-|el-|ad-|as-|ash-)?[A-Z][\w'’.-]*(?:\s+(?:al-|el-|de |del |du |la |le )?[A-Z][\w'’-]*){0,3}"
+WORD = r"[A-Z](?:[\w-]|['’](?=\w))*"  # an apostrophe only inside a word: "Shi'ite", not "Damascus' "
+PROPER = rf"(?:al-|el-|ad-|as-|ash-)?{WORD}(?:[ \t]+(?:al-|el-|de |del |du |la |le )?{WORD}){{0,3}}"
 # "the city of Homs", "the Damascus suburb of Sayyida Zeinab", "suburb of Damascus"
-OF_PATTERN = re.compile(rf"\b(?:(?P<outer>{PROPER})\s+)?(?:{PLACE_NOUNS})\s+of\s+(?P<inner>{PROPER})")
+# "the Damascus suburb of Sayyida Zeinab": after "the", the first name is the container; without it,
+# "Al-Zahraa neighbourhood of Homs", the first name is the part.
+OF_PATTERN = re.compile(rf"\b(?P<the>[Tt]he\s+(?:[a-z]+\s+){{0,2}})?(?:(?P<first>{PROPER})\s+)?(?:{PLACE_NOUNS})\s+of\s+(?P<second>{PROPER})")
 # "Sayeda Zeinab district", "Yida refugee camp"
-NOUN_AFTER = re.compile(rf"\b(?P<name>{PROPER})(?:\s+(?:refugee|military|border))?\s+(?:{PLACE_NOUNS})\b")
+NOUN_AFTER = re.compile(rf"\b(?:(?P<owner>{PROPER})['’]s?\s+)?(?P<name>{PROPER})(?:\s+(?:refugee|military|border))?\s+(?:{PLACE_NOUNS})\b")
 # "Sayyida Zeinab, a largely Shiite southern suburb of Damascus"
 APPOS_OF = re.compile(rf"\b(?P<inner>{PROPER}),\s+(?:a|an|the)\s+[\w\s-]{{0,40}}?(?:{PLACE_NOUNS})\s+(?:of|in|near|outside)\s+(?P<outer>{PROPER})")
 # Parts of a city: a toll there is the city's toll ("a suburb of a city is the same place").
@@ -41,7 +44,7 @@ def clean_name(name: str) -> str:
 
 def _ok(name: str) -> bool:
     first = name.split()[0] if name.split() else ""
-    return bool(name) and first not in STOP_NAMES and len(name) > 2
+    return bool(name) and first not in STOP_NAMES and len(name) > 2 and _capitalised(name)
 
 
 @dataclass
@@ -50,33 +53,56 @@ class Gazetteer:
 
     names: Set[str] = field(default_factory=set)
     inside: Dict[str, str] = field(default_factory=dict)  # inner -> outer
+    blocked: Set[str] = field(default_factory=set)  # nationalities and names of people or bodies
+    countries: Set[str] = field(default_factory=set)  # places whose people the text names ("Syrians")
 
     def add_text(self, text: str) -> None:
         known = set(self.names)  # only places the text names as places can contain others
         for m in OF_PATTERN.finditer(text):
-            inner = clean_name(m.group("inner"))
-            if _ok(inner):
+            if not (m.group("second") or "")[:1].isupper():
+                continue
+            first, second = clean_name(m.group("first") or ""), clean_name(m.group("second"))
+            if first and not first[:1].isupper():
+                first = ""
+            inner, outer = (second, first) if m.group("the") else (first or second, second if first else "")
+            if _ok(inner) and inner not in self.blocked:
                 self.names.add(inner)
-                outer = clean_name(m.group("outer") or "")
                 if outer in known and outer != inner and SUB_CITY.search(m.group(0)):
                     self.inside.setdefault(inner, outer)
         for m in NOUN_AFTER.finditer(text):
             name = clean_name(m.group("name"))
-            if _ok(name) and len(name.split()) <= 3:
+            if _ok(name) and len(name.split()) <= 3 and name not in self.blocked:
                 self.names.add(name)
+                owner = clean_name(m.group("owner") or "")
+                if owner in known and SUB_CITY.search(m.group(0)):
+                    self.inside.setdefault(name, owner)
         for m in APPOS_OF.finditer(text):
             inner, outer = clean_name(m.group("inner")), clean_name(m.group("outer"))
-            if _ok(inner) and outer in known and inner != outer and SUB_CITY.search(m.group(0)):
+            if _ok(inner) and outer in known and inner != outer and SUB_CITY.search(m.group(0)) and inner not in self.blocked:
                 self.names.add(inner)
                 self.inside.setdefault(inner, outer)
 
     def add_doc(self, doc) -> None:
         for ent in doc.ents:
+            if ent.label_ in ("NORP", "ORG"):
+                self.blocked.add(clean_name(ent.text))
+        for ent in doc.ents:
             if ent.label_ in ("GPE", "LOC") and not _in_compound_adjective(ent):
                 name = clean_name(ent.text)
-                if _ok(name):
+                if _ok(name) and _capitalised(name):
                     self.names.add(name)
         self.add_text(doc.text)
+        for ent in doc.ents:
+            if ent.label_ == "NORP":
+                place = demonym_place(ent.text, self.names)
+                if place:
+                    self.countries.add(place)
+
+
+def _capitalised(name: str) -> bool:
+    """'Homs', 'al-Zahraa'; not 'pro-Damascus al-Ikhbariya'."""
+    first = name.split()[0]
+    return first[:1].isupper() or bool(re.match(r"(al|el|ad|as|ash)-[A-Z]", first))
 
 
 def _in_compound_adjective(ent) -> bool:
@@ -110,15 +136,37 @@ def mentions(doc, gazetteer: Gazetteer, start: int, end: int) -> List[Mention]:
             for k in range(s, e):
                 taken[k] = True
             span = doc.char_span(start + s, start + e, alignment_mode="expand")
+            if span is not None and _names_a_body(span):
+                continue
             found.append(Mention(start + s, start + e, name,
                                  span.start if span is not None else -1, span.end if span is not None else -1))
     # demonyms of places the text names elsewhere: "Syrians" -> Syria
     for ent in doc.char_span(start, end, alignment_mode="expand").ents if doc.char_span(start, end, alignment_mode="expand") is not None else []:
-        if ent.label_ == "NORP":
+        if ent.label_ == "NORP" and ent.root.dep_ not in ("amod", "compound", "npadvmod", "nmod"):
             place = demonym_place(ent.text, gazetteer.names)
             if place and not any(taken[ent.start_char - start:ent.end_char - start]):
                 found.append(Mention(ent.start_char, ent.end_char, place, ent.start, ent.end))
     return sorted(found, key=lambda m: m.start)
+
+
+ORG_HEADS = {
+    "agency", "media", "news", "government", "governor", "gov", "minister", "ministry", "president",
+    "army", "force", "police", "official", "spokesman", "spokeswoman", "spokesperson", "tv", "television",
+    "radio", "newspaper", "embassy", "ambassador", "mayor", "authority", "council", "leader", "regime",
+    "opposition", "observatory", "channel", "outlet", "daily", "parliament", "court", "foreign",
+}
+
+
+def _names_a_body(span) -> bool:
+    """'Syria's SANA news agency', 'Homs Gov. Talal al-Barazi': a place naming who spoke, not where."""
+    root = span.root
+    if root.dep_ in ("poss", "compound", "amod", "nmod") and root.head.i >= span.end:
+        head = root.head
+        if head.lemma_.lower().rstrip(".") in ORG_HEADS or head.ent_type_ in ("ORG", "PERSON"):
+            return True
+        if any(t.lemma_.lower().rstrip(".") in ORG_HEADS for t in span.doc[span.end:head.i + 1]):
+            return True
+    return False
 
 
 def demonym_place(word: str, names) -> Optional[str]:
@@ -130,18 +178,23 @@ def demonym_place(word: str, names) -> Optional[str]:
     return None
 
 
-def drop_containers(found: List[Mention], gazetteer: Gazetteer, text: str) -> List[Mention]:
-    """Keep the most specific places: 'Homs in Syria' and 'Damascus, Syria' are about Homs, Damascus;
-    'the Damascus suburb of Sayyida Zeinab' is about Sayyida Zeinab."""
+def drop_containers(found: List[Mention], gazetteer: Gazetteer, text: str, headline: bool = False) -> List[Mention]:
+    """Keep the most specific places: 'Homs in Syria' and 'Orlando, Florida' are about Homs and
+    Orlando; 'the Damascus suburb of Sayyida Zeinab' is about Sayyida Zeinab. A headline's comma
+    lists places ('Homs, Damascus'), so there a comma is a container only for a country."""
     names = {m.name for m in found}
     keep = []
     for i, m in enumerate(found):
         if any(gazetteer.inside.get(other) == m.name for other in names if other != m.name):
             continue
-        if i > 0:
+        if i > 0 and found[i - 1].name != m.name:
             between = text[found[i - 1].end:m.start]
-            if re.fullmatch(r"\s*(,|in|,\s*in)\s*", between) and found[i - 1].name != m.name:
-                continue  # "Homs in Syria", "Damascus, Syria": the second is the container
+            after = text[m.end:m.end + 6]
+            if re.fullmatch(r"\s*(in|,\s*in)\s*", between):
+                continue  # "Homs in Syria"
+            if re.fullmatch(r"\s*,\s*", between) and not re.match(r"\s*(,\s*)?(and|&)\b", after):
+                if m.name in gazetteer.countries or not headline:
+                    continue  # "Damascus, Syria"
         keep.append(m)
     seen, out = set(), []
     for m in keep:

@@ -1,0 +1,732 @@
+"""The plugin's pages (stories, story, fact, article) and the helpers the Datasette hooks share.
+
+Every page is one function that gathers a JSON-able ``data`` dict (served as-is at ``.json``) and,
+for HTML only, a few pieces of server-built markup (charts, highlighted sentences). All SQL lives
+in ``SQL`` below; every id from a URL is a bound parameter, and an unknown one is a 404.
+Text from articles is escaped here with ``markupsafe.escape`` before any <mark> is wrapped round it.
+"""
+from __future__ import annotations
+
+import json
+import math
+import sqlite3
+import weakref
+from collections import OrderedDict
+from urllib.parse import urlencode, urlsplit
+
+from datasette.utils import tilde_decode, tilde_encode
+from datasette.utils.asgi import NotFound, Response
+from markupsafe import Markup, escape
+
+PLUGIN = "datasette-factcheck"
+REQUIRED_TABLES = {"claims", "facts"}
+PAGE_TABLES = {"stories", "articles", "sentences", "facts", "claims"}
+STATUS_ORDER = ("conflict", "compatible", "agree", "single")
+STATUS = {
+    "conflict": {"label": "Contested", "icon": "\u26a0",
+                 "help": "outlets give figures that cannot all be true"},
+    "compatible": {"label": "Compatible", "icon": "\u2248",
+                   "help": "the figures differ but their ranges overlap"},
+    "agree": {"label": "Agree", "icon": "\u2713", "help": "every outlet gives the same figure"},
+    "single": {"label": "One outlet", "icon": "\u25cb", "help": "only one outlet gives a figure"},
+}
+UNKNOWN_STATUS = {"label": "Unlinked", "icon": "\u00b7", "help": "not linked to a fact"}
+BOUND_WORDS = {
+    "exact": "{}", "at_least": "at least {}", "more_than": "more than {}", "about": "about {}",
+    "up_to": "up to {}", "less_than": "less than {}",
+}
+ASIDE_KINDS = {"furniture": "page furniture", "caption": "caption", "byline": "byline"}
+FILTERS = ("measure", "place", "outlet", "status")
+STATUS_RANK_SQL = (
+    "case f.status when 'conflict' then 0 when 'compatible' then 1 "
+    "when 'agree' then 2 when 'single' then 3 else 4 end"
+)
+
+SQL = {
+    "stories": f"""
+        select s.id, s.name,
+          (select count(*) from articles a where a.story = s.id) as article_count,
+          (select count(*) from facts f where f.story = s.id) as fact_count,
+          (select count(*) from facts f where f.story = s.id and f.status = 'conflict')
+            as contested_count,
+          (select count(*) from claims c where c.story = s.id) as claim_count
+        from stories s order by s.name, s.id""",
+    "outlets_by_story": """
+        select story, outlet, count(*) as articles from articles
+        where outlet is not null group by story, outlet order by story, outlet""",
+    "story": "select * from stories where id = :story",
+    "story_articles": """
+        select a.id, a.story, a.outlet, a.title, a.path, a.published,
+          (select count(*) from claims c where c.article_id = a.id) as claim_count
+        from articles a where a.story = :story order by a.outlet, a.published, a.title, a.id""",
+    "story_facts": f"""
+        select f.* from facts f where f.story = :story
+          and (:measure = '' or f.measure = :measure)
+          and (:place = '' or f.place = :place)
+          and (:status = '' or f.status = :status)
+          and (:outlet = '' or f.id in
+                (select fact_id from claims where story = :story and outlet = :outlet))
+        order by {STATUS_RANK_SQL}, f.outlet_count desc, f.spread desc, f.label, f.id""",
+    "story_figures": """
+        select c.id, c.fact_id, c.article_id, c.outlet, c.text, c.value, c.low, c.high, c.bound,
+               c.source, c.superseded
+        from claims c where c.story = :story and c.fact_id is not null
+        order by c.value, c.outlet, c.id""",
+    "story_options": """
+        select 'measure' as name, measure as value from facts
+          where story = :story and measure is not null
+        union select 'place', place from facts where story = :story and place is not null
+        union select 'status', status from facts where story = :story and status is not null
+        union select 'outlet', outlet from claims where story = :story and outlet is not null
+        order by 1, 2""",
+    "fact": "select * from facts where id = :id",
+    "fact_figures": """
+        select c.*, s.text as sentence_text, s.start as sentence_start,
+               a.title as article_title, a.path as article_path
+        from claims c
+        left join sentences s on s.id = c.sentence_id
+        left join articles a on a.id = c.article_id
+        where c.fact_id = :id order by c.superseded, c.value, c.outlet, c.id""",
+    "article": "select * from articles where id = :id",
+    "article_sentences": """
+        select id, idx, paragraph, start, end, kind, text from sentences
+        where article_id = :id order by idx, start""",
+    "article_claims": """
+        select c.*, f.label as fact_label, f.status as fact_status from claims c
+        left join facts f on f.id = c.fact_id
+        where c.article_id = :id order by c.start, c.id""",
+    "article_competitors": """
+        select c.id, c.fact_id, c.article_id, c.outlet, c.text, c.value, c.low, c.high,
+               c.bound, c.source, c.superseded
+        from claims c
+        where c.fact_id in (select fact_id from claims where article_id = :id)
+          and c.article_id != :id
+        order by c.superseded, c.value, c.outlet, c.id""",
+    "cell_sentence_claims": """
+        select c.id, c.start - s.start as rel_start, c.end - s.start as rel_end, c.text,
+               c.value, c.bound, c.outlet, c.fact_id, f.status as fact_status
+        from claims c join sentences s on s.id = c.sentence_id
+        left join facts f on f.id = c.fact_id
+        where c.sentence_id = :id order by c.start""",
+    "cell_fact": """
+        select f.id, f.label, f.status,
+          (select json_group_array(json_object('outlet', o.outlet, 'value', o.value,
+                  'bound', o.bound))
+           from (select outlet, value, bound from claims
+                 where fact_id = f.id and id != :claim and superseded = 0
+                 order by value, outlet limit 8) o) as others
+        from facts f where f.id = :id""",
+}
+
+
+# ---------------------------------------------------------------------------- formatting
+
+def number(value) -> str:
+    """57.0 -> '57', 1234 -> '1,234', 2.5 -> '2.5'."""
+    if value is None:
+        return "?"
+    try:
+        value = float(value)
+    except (TypeError, ValueError):
+        return str(value)
+    if math.isfinite(value) and value == int(value):
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def figure_words(value, bound) -> str:
+    """The figure as a reader would say it: 'at least 57'."""
+    return BOUND_WORDS.get(bound or "exact", "{}").format(number(value))
+
+
+def status_info(status) -> dict:
+    return {"status": status, **STATUS.get(status, UNKNOWN_STATUS)}
+
+
+def outlet_name(row) -> str:
+    return row.get("outlet") or row.get("article_path") or "unnamed outlet"
+
+
+def json_list(raw) -> list:
+    """facts.outlets/sources are JSON lists; tolerate NULL and junk."""
+    try:
+        value = json.loads(raw) if raw else []
+    except (TypeError, ValueError):
+        return []
+    return value if isinstance(value, list) else []
+
+
+def safe_url(url):
+    """Only http(s) URLs become links: anything else (javascript:, data:) stays text."""
+    if not url or not isinstance(url, str):
+        return None
+    try:
+        scheme = urlsplit(url.strip()).scheme.lower()
+    except ValueError:
+        return None
+    return url.strip() if scheme in ("http", "https") else None
+
+
+# ---------------------------------------------------------------------------- urls
+
+def page_url(datasette, database: str, *parts, format=None, query=None) -> str:
+    """A plugin page URL under the database; ids are tilde-encoded like Datasette's own."""
+    path = datasette.urls.database(database) + "/-/factcheck"
+    for i, part in enumerate(parts):
+        path += "/" + (part if i % 2 == 0 else tilde_encode(str(part)))
+    if format:
+        path += "." + format
+    if query:
+        path += "?" + urlencode(query)
+    return path
+
+
+def row_url(datasette, database, table, pk) -> str:
+    return datasette.urls.row(database, table, tilde_encode(str(pk)))
+
+
+# ---------------------------------------------------------------------------- databases
+
+_TABLES_CACHE: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+async def has_factcheck_tables(datasette, name: str) -> bool:
+    """True when the database has the claims and facts tables (cached for immutable files)."""
+    try:
+        db = datasette.get_database(name)
+    except KeyError:
+        return False
+    cache = _TABLES_CACHE.setdefault(datasette, {})
+    if name in cache and not db.is_mutable:
+        return cache[name]
+    try:
+        tables = set(await db.table_names())
+    except Exception:
+        return False
+    cache[name] = REQUIRED_TABLES <= tables
+    return cache[name]
+
+
+async def factcheck_databases(datasette) -> list:
+    names = []
+    for name in list(datasette.databases):
+        if name.startswith("_"):
+            continue
+        if await has_factcheck_tables(datasette, name):
+            names.append(name)
+    return names
+
+
+async def can_view(datasette, actor, database: str) -> bool:
+    """View permission on the facts table, on Datasette 0.65 and 1.0a alike."""
+    try:
+        from datasette.resources import TableResource  # 1.0a
+    except ImportError:
+        visible, _ = await datasette.check_visibility(
+            actor, permissions=[("view-table", (database, "facts")),
+                                ("view-database", database), "view-instance"])
+        return visible
+    return await datasette.allowed(
+        action="view-table", resource=TableResource(database, "facts"), actor=actor)
+
+
+async def resolve_database(datasette, request):
+    """The database named in the URL, or 404 when unknown, without the tables, or not visible."""
+    route = tilde_decode(request.url_vars["database"])
+    try:
+        db = datasette.get_database(route=route)
+    except KeyError:
+        raise NotFound("Database not found")
+    if not await has_factcheck_tables(datasette, db.name):
+        raise NotFound("This database has no fact-check tables")
+    if not await can_view(datasette, request.actor, db.name):
+        raise NotFound("Database not found")
+    return db
+
+
+def url_id(request, name="id") -> str:
+    return tilde_decode(request.url_vars[name])
+
+
+async def rows(db, sql, params=None) -> list:
+    return [dict(r) for r in (await db.execute(SQL[sql], params or {})).rows]
+
+
+async def one(db, sql, params, what):
+    found = await rows(db, sql, params)
+    if not found:
+        raise NotFound(f"{what} not found")
+    return found[0]
+
+
+# ---------------------------------------------------------------------------- highlighting
+
+def locate(sentence_text, sentence_start, claim):
+    """(start, end) of the claim inside the sentence, or None: offsets first, then the text."""
+    if sentence_text is None:
+        return None
+    text = claim.get("text")
+    if sentence_start is not None and claim.get("start") is not None and claim.get("end") is not None:
+        s, e = claim["start"] - sentence_start, claim["end"] - sentence_start
+        if 0 <= s < e <= len(sentence_text) and (not text or sentence_text[s:e] == text):
+            return s, e
+    if text:
+        at = sentence_text.find(text)
+        if at >= 0:
+            return at, at + len(text)
+    return None
+
+
+def segments(text, spans) -> list:
+    """Cut ``text`` into [{"text"}, {"text", "claim"}, ...] at each (start, end, claim) span."""
+    out, pos = [], 0
+    for start, end, payload in sorted(spans, key=lambda s: (s[0], s[1])):
+        if start < pos or start >= end or end > len(text):
+            continue  # overlapping or out of range: leave the text as it is
+        out.append({"text": text[pos:start]})
+        out.append({"text": text[start:end], "claim": payload})
+        pos = end
+    out.append({"text": text[pos:]})
+    return [seg for seg in out if seg["text"]]
+
+
+def highlight(text, spans, render) -> Markup:
+    """Escape ``text`` and wrap each (start, end, payload) span with ``render(payload, inner)``."""
+    return Markup("").join(
+        render(seg["claim"], escape(seg["text"])) if "claim" in seg else escape(seg["text"])
+        for seg in segments(text, spans))
+
+
+def plain_mark(payload, inner) -> Markup:
+    return Markup('<mark class="fc-figure">{}</mark>').format(inner)
+
+
+# ---------------------------------------------------------------------------- chart
+
+CHART_W, ROW_H, PAD_L, PAD_R, AXIS_H = 400, 30, 12, 12, 30
+CHAR_W = 7.7  # a generous average glyph width at the largest label size (14 units, on phones)
+
+
+def nice_ticks(lo, hi, count=4, integral=False) -> list:
+    span = hi - lo
+    if span <= 0:
+        return [lo]
+    raw = span / count
+    mag = 10 ** math.floor(math.log10(raw))
+    step = next(m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw)
+    if integral:
+        step = max(round(step), 1)
+    first = math.ceil(lo / step) * step
+    return [first + i * step for i in range(int((hi - first) / step) + 1)]
+
+
+def chart_domain(figs):
+    """Room for every figure and its range; never so narrow that 100 and 101 look far apart."""
+    values = [f["value"] for f in figs]
+    values += [f[k] for f in figs for k in ("low", "high") if f.get(k) is not None]
+    lo, hi = min(values), max(values)
+    least = max(abs(lo), abs(hi), 1) * 0.4
+    if hi - lo < least:
+        mid = (hi + lo) / 2
+        lo, hi = mid - least / 2, mid + least / 2
+    pad = (hi - lo) * 0.12
+    floor = 0 if min(values) >= 0 else lo - pad
+    return max(lo - pad, floor), hi + pad
+
+
+def chart_shape(f, x, y, left, right) -> list:
+    """SVG elements for one figure: a dot, plus an arrowed line for open ranges, a bar for 'about'."""
+    bound, cx = f.get("bound") or "exact", x(f["value"])
+    parts = []
+    if bound in ("at_least", "more_than"):
+        parts.append(f'<line class="fc-range" x1="{cx:.1f}" y1="{y}" x2="{right - 6:.1f}" y2="{y}"/>'
+                     f'<path class="fc-arrow" d="M{right:.1f},{y} l-8,-4.5 v9 z"/>')
+    elif bound in ("up_to", "less_than"):
+        parts.append(f'<line class="fc-range" x1="{left + 6:.1f}" y1="{y}" x2="{cx:.1f}" y2="{y}"/>'
+                     f'<path class="fc-arrow" d="M{left:.1f},{y} l8,-4.5 v9 z"/>')
+    elif bound == "about":
+        low = f.get("low") if f.get("low") is not None else f["value"] * 0.9
+        high = f.get("high") if f.get("high") is not None else f["value"] * 1.1
+        x1, x2 = x(low), x(high)
+        parts.append(f'<rect class="fc-about" x="{x1:.1f}" y="{y - 4}" '
+                     f'width="{max(x2 - x1, 4):.1f}" height="8" rx="4"/>')
+    open_dot = bound in ("more_than", "less_than")
+    parts.append(f'<circle class="fc-dot{" fc-dot-open" if open_dot else ""}" '
+                 f'cx="{cx:.1f}" cy="{y}" r="5"/>')
+    return parts
+
+
+def label_position(cx, width):
+    """Put the label beside its dot on whichever side it fits, else against the nearer edge."""
+    if cx + 8 + width <= CHART_W:
+        return "start", cx + 8
+    if cx - 8 - width >= 0:
+        return "end", cx - 8
+    return ("start", 0) if cx < CHART_W / 2 else ("end", CHART_W)
+
+
+def chart_svg(figures, label, chart_id) -> Markup:
+    """A number line with one row per figure, labelled by outlet; open ranges drawn as arrows."""
+    figs = [f for f in figures if not f.get("superseded") and f.get("value") is not None]
+    if not figs:
+        return Markup("")
+    figs.sort(key=lambda f: (f["value"], outlet_name(f)))
+    lo, hi = chart_domain(figs)
+    left, right = PAD_L, CHART_W - PAD_R
+
+    def x(v):
+        return left + (min(max(v, lo), hi) - lo) / (hi - lo) * (right - left)
+
+    summary = ", ".join(f"{figure_words(f['value'], f.get('bound'))} ({outlet_name(f)})"
+                        for f in figs)
+    title = f"Figures for {label}: {summary}"
+    height = len(figs) * ROW_H + AXIS_H
+    body = []
+    for i, f in enumerate(figs):
+        y = i * ROW_H + 22
+        body += chart_shape(f, x, y, left, right)
+        text = f"{figure_words(f['value'], f.get('bound'))} \u00b7 {outlet_name(f)}"
+        anchor, tx = label_position(x(f["value"]), len(text) * CHAR_W)
+        body.append(f'<text class="fc-label" x="{tx:.1f}" y="{y - 8}" text-anchor="{anchor}">'
+                    f'{escape(text)}</text>')
+    axis_y = len(figs) * ROW_H + 6
+    body.append(f'<line class="fc-axis" x1="{left}" y1="{axis_y}" x2="{right}" y2="{axis_y}"/>')
+    integral = all(float(f["value"]).is_integer() for f in figs)
+    for t in nice_ticks(lo, hi, integral=integral):
+        tx = x(t)
+        body.append(f'<line class="fc-tick" x1="{tx:.1f}" y1="{axis_y}" x2="{tx:.1f}" '
+                    f'y2="{axis_y + 5}"/><text class="fc-tick-label" x="{tx:.1f}" '
+                    f'y="{axis_y + 18}" text-anchor="middle">{escape(number(t))}</text>')
+    svg = (f'<svg class="fc-chart" role="img" aria-labelledby="{escape(chart_id)}" '
+           f'aria-label="{escape(title)}" viewBox="0 0 {CHART_W} {height}" '
+           f'preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">'
+           f'<title id="{escape(chart_id)}">{escape(title)}</title>{"".join(body)}</svg>')
+    return Markup(svg)
+
+
+# ---------------------------------------------------------------------------- shaping rows
+
+def figure_summary(datasette, database, c) -> dict:
+    """The public face of one claim in JSON: value, bound in words, who says it, on whose word."""
+    return {
+        "claim_id": c["id"], "fact_id": c.get("fact_id"), "article_id": c.get("article_id"),
+        "outlet": outlet_name(c), "text": c.get("text"), "value": c.get("value"),
+        "low": c.get("low"), "high": c.get("high"), "bound": c.get("bound"),
+        "words": figure_words(c.get("value"), c.get("bound")), "source": c.get("source"),
+        "superseded": bool(c.get("superseded")),
+        "article_url": page_url(datasette, database, "article", c["article_id"])
+        + f"#claim-{c['id']}" if c.get("article_id") else None,
+    }
+
+
+def fact_summary(datasette, database, f) -> dict:
+    return {
+        "id": f["id"], "story": f.get("story"), "label": f.get("label"), "measure": f.get("measure"),
+        "subject": f.get("subject"), "place": f.get("place"), "time_frame": f.get("time_frame"),
+        "unit": f.get("unit"), "status": f.get("status"), "state": status_info(f.get("status")),
+        "outlet_count": f.get("outlet_count"), "claim_count": f.get("claim_count"),
+        "min_value": f.get("min_value"), "max_value": f.get("max_value"),
+        "spread": f.get("spread"), "outlets": json_list(f.get("outlets")),
+        "sources": json_list(f.get("sources")), "parts_ok": f.get("parts_ok"),
+        "url": page_url(datasette, database, "fact", f["id"]),
+        "row_url": row_url(datasette, database, "facts", f["id"]),
+    }
+
+
+def parse_parts(raw):
+    """facts.parts JSON -> {whole, parts, sum, ok, ...} or None; rendered generically."""
+    if not raw:
+        return None
+    try:
+        parts = json.loads(raw)
+    except (TypeError, ValueError):
+        return None
+    return parts if isinstance(parts, dict) else None
+
+
+def competing(claim, others) -> list:
+    """The same fact's figures from other outlets (another article when outlets are unnamed)."""
+    mine = claim.get("outlet")
+    return [o for o in others if o.get("fact_id") == claim.get("fact_id")
+            and ((o.get("outlet") != mine) if (mine and o.get("outlet")) else True)]
+
+
+# ---------------------------------------------------------------------------- responses
+
+async def respond(datasette, request, template, data, extra=None):
+    """JSON at .json, else the template with ``data`` plus HTML-only ``extra`` context."""
+    if request.url_vars.get("format") == "json":
+        return Response.json(data, default=str)
+    query = f"?{request.query_string}" if request.query_string else ""
+    context = {**data, **(extra or {}), "status_meta": STATUS, "status_order": list(STATUS_ORDER),
+               "statuses": [status_info(s) for s in STATUS_ORDER],
+               "css_url": datasette.urls.static_plugins(PLUGIN, "factcheck.css"),
+               "js_url": datasette.urls.static_plugins(PLUGIN, "factcheck.js"),
+               "alternate_url_json": request.path + ".json" + query}
+    return Response.html(await datasette.render_template(template, context, request=request))
+
+
+def crumbs(datasette, database, *items) -> list:
+    base = [{"label": "home", "href": datasette.urls.instance()},
+            {"label": database, "href": datasette.urls.database(database)},
+            {"label": "fact-check", "href": page_url(datasette, database)}]
+    return base + [{"label": label, "href": href} for label, href in items]
+
+
+async def stored_queries(datasette, database, actor) -> list:
+    """The database's canned queries (names and titles), on 0.65 and 1.0a."""
+    try:
+        if hasattr(datasette, "get_canned_queries"):
+            found = await datasette.get_canned_queries(database, actor)
+            items = [(name, q.get("title")) for name, q in found.items()]
+        else:
+            page = await datasette.list_queries(database, actor=actor, limit=50)
+            items = [(q.name, q.title) for q in page.queries]
+    except Exception:
+        return []
+    return [{"name": n, "title": t or n.replace("_", " "),
+             "url": datasette.urls.query(database, n)} for n, t in items]
+
+
+# ---------------------------------------------------------------------------- pages
+
+async def stories_page(datasette, request):
+    db = await resolve_database(datasette, request)
+    name = db.name
+    outlets = {}
+    for r in await rows(db, "outlets_by_story"):
+        outlets.setdefault(r["story"], []).append(r["outlet"])
+    stories = [{**s, "outlets": outlets.get(s["id"], []),
+                "url": page_url(datasette, name, "story", s["id"])}
+               for s in await rows(db, "stories")]
+    data = {"database": name, "stories": stories}
+    extra = {"crumb_links": crumbs(datasette, name)[:-1],
+             "queries": await stored_queries(datasette, name, request.actor),
+             "tables": {t: datasette.urls.table(name, t) for t in sorted(PAGE_TABLES)}}
+    return await respond(datasette, request, "factcheck_stories.html", data, extra)
+
+
+async def story_page(datasette, request):
+    db = await resolve_database(datasette, request)
+    name, story_id = db.name, url_id(request)
+    story = await one(db, "story", {"story": story_id}, "Story")
+    filters = {k: request.args.get(k) or "" for k in FILTERS}
+    facts = await rows(db, "story_facts", {"story": story_id, **filters})
+    figures = {}
+    for c in await rows(db, "story_figures", {"story": story_id}):
+        figures.setdefault(c["fact_id"], []).append(c)
+    options = {k: [] for k in FILTERS}
+    for r in await rows(db, "story_options", {"story": story_id}):
+        options[r["name"]].append(r["value"])
+    options["status"] = [s for s in STATUS_ORDER if s in options["status"]] + \
+        [s for s in options["status"] if s not in STATUS_ORDER]
+    fact_list = [{**fact_summary(datasette, name, f),
+                  "figures": [figure_summary(datasette, name, c) for c in figures.get(f["id"], [])]}
+                 for f in facts]
+    counts = {s: sum(1 for f in fact_list if f["status"] == s) for s in STATUS_ORDER}
+    articles = [{**a, "url": page_url(datasette, name, "article", a["id"])}
+                for a in await rows(db, "story_articles", {"story": story_id})]
+    data = {"database": name, "story": {"id": story["id"], "name": story.get("name") or story["id"]},
+            "filters": filters, "options": options, "counts": counts, "facts": fact_list,
+            "articles": articles}
+    charts = {f["id"]: chart_svg(figures.get(f["id"], []), f.get("label") or f["id"],
+                                 f"chart-{f['id']}") for f in facts}
+    extra = {"charts": charts, "story_url": page_url(datasette, name, "story", story_id),
+             "crumb_links": crumbs(datasette, name)}
+    return await respond(datasette, request, "factcheck_story.html", data, extra)
+
+
+async def fact_page(datasette, request):
+    db = await resolve_database(datasette, request)
+    name, fact_id = db.name, url_id(request)
+    fact = await one(db, "fact", {"id": fact_id}, "Fact")
+    claims = await rows(db, "fact_figures", {"id": fact_id})
+    groups = OrderedDict()
+    sentences = {}
+    for c in claims:
+        key = ("superseded",) if c.get("superseded") else ("value", c.get("value"))
+        groups.setdefault(key, []).append(figure_summary(datasette, name, c))
+        at = locate(c.get("sentence_text"), c.get("sentence_start"), c)
+        sentences[c["id"]] = highlight(c.get("sentence_text") or "", [(*at, None)] if at else [],
+                                       plain_mark)
+    group_list = [{"value": None if k[0] == "superseded" else k[1], "superseded": k[0] == "superseded",
+                   "words": "superseded" if k[0] == "superseded" else number(k[1]), "figures": v}
+                  for k, v in groups.items()]
+    parts = parse_parts(fact.get("parts"))
+    story_url = page_url(datasette, name, "story", fact["story"]) if fact.get("story") else None
+    data = {"database": name, "fact": fact_summary(datasette, name, fact),
+            "story": {"id": fact.get("story"), "url": story_url},
+            "groups": group_list, "parts": parts}
+    extra = {"sentences": sentences,
+             "chart": chart_svg(claims, fact.get("label") or fact_id, f"chart-{fact_id}"),
+             "parts_view": await parts_view(datasette, db, parts),
+             "crumb_links": crumbs(datasette, name, *([(fact["story"], story_url)] if story_url else []))}
+    return await respond(datasette, request, "factcheck_fact.html", data, extra)
+
+
+async def parts_view(datasette, db, parts):
+    """Label and link every fact_id in the part-and-whole check, whatever its shape."""
+    if not parts:
+        return None
+    entries = [parts.get("whole")] + list(parts.get("parts") or [])
+    ids = [e["fact_id"] for e in entries
+           if isinstance(e, dict) and isinstance(e.get("fact_id"), (str, int))]
+    labels = {}
+    if ids:
+        marks = ", ".join(f":p{i}" for i in range(len(ids)))
+        result = await db.execute(f"select id, label from facts where id in ({marks})",
+                                  {f"p{i}": v for i, v in enumerate(ids)})
+        labels = {r["id"]: r["label"] for r in result.rows}
+
+    def entry(e):
+        if not isinstance(e, dict):
+            return {"words": str(e), "label": None, "url": None}
+        fid = e.get("fact_id") if isinstance(e.get("fact_id"), (str, int)) else None
+        return {"words": figure_words(e.get("value"), e.get("bound")),
+                "label": labels.get(fid) or fid,
+                "url": page_url(datasette, db.name, "fact", fid) if fid in labels else None}
+
+    ok = parts.get("ok")
+    return {"whole": entry(parts.get("whole")) if parts.get("whole") else None,
+            "parts": [entry(e) for e in parts.get("parts") or []],
+            "sum": number(parts["sum"]) if parts.get("sum") is not None else None,
+            "ok": ok, "ok_words": {True: "the parts add up", False: "the parts do not add up"}
+            .get(ok, "not checked"),
+            "extra": {k: v for k, v in parts.items() if k not in ("whole", "parts", "sum", "ok")}}
+
+
+async def article_page(datasette, request):
+    db = await resolve_database(datasette, request)
+    name, article_id = db.name, url_id(request)
+    article = await one(db, "article", {"id": article_id}, "Article")
+    sentences = await rows(db, "article_sentences", {"id": article_id})
+    claims = await rows(db, "article_claims", {"id": article_id})
+    others = await rows(db, "article_competitors", {"id": article_id})
+    claim_list = []
+    for c in claims:
+        claim_list.append({
+            **figure_summary(datasette, name, c), "sentence_id": c.get("sentence_id"),
+            "start": c.get("start"), "end": c.get("end"), "fact_label": c.get("fact_label"),
+            "fact_status": c.get("fact_status"), "fact_state": status_info(c.get("fact_status")),
+            "fact_url": page_url(datasette, name, "fact", c["fact_id"]) if c.get("fact_id") else None,
+            "competing": [figure_summary(datasette, name, o) for o in competing(c, others)],
+        })
+    paragraphs = article_paragraphs(article, sentences, claim_list)
+    data = {"database": name,
+            "article": {k: article.get(k) for k in ("id", "story", "path", "outlet", "title",
+                                                     "url", "published", "text")},
+            "paragraphs": [{"paragraph": p["paragraph"], "sentences": p["sentences"]}
+                           for p in paragraphs],
+            "claims": claim_list}
+    story_url = page_url(datasette, name, "story", article["story"]) if article.get("story") else None
+    extra = {"safe_url": safe_url(article.get("url")), "rendered": paragraphs,
+             "story_url": story_url, "row_url": row_url(datasette, name, "articles", article_id),
+             "crumb_links": crumbs(datasette, name, *([(article["story"], story_url)] if story_url else []))}
+    return await respond(datasette, request, "factcheck_article.html", data, extra)
+
+
+def article_paragraphs(article, sentences, claims) -> list:
+    """Sentences grouped by paragraph, each with its claims highlighted (offsets into the text)."""
+    if not sentences:  # not segmented: one paragraph per blank-line block of the raw text
+        sentences, pos = [], 0
+        for i, block in enumerate((article.get("text") or "").split("\n\n")):
+            sentences.append({"id": None, "paragraph": i, "start": pos, "end": pos + len(block),
+                              "kind": "body", "text": block})
+            pos += len(block) + 2
+    by_sentence, loose = {}, []
+    for c in claims:
+        (by_sentence.setdefault(c["sentence_id"], []) if c.get("sentence_id") else loose).append(c)
+    paragraphs = OrderedDict()
+    for s in sentences:
+        mine = by_sentence.get(s["id"], []) + [
+            c for c in loose if c.get("start") is not None and s["start"] <= c["start"] < s["end"]]
+        spans = [(*at, c) for c in mine if (at := locate(s["text"], s["start"], c))]
+        kind = s.get("kind") or "body"
+        paragraphs.setdefault(s.get("paragraph") or 0, []).append({
+            "id": s["id"], "kind": kind, "text": s["text"], "start": s["start"], "end": s["end"],
+            "aside": ASIDE_KINDS.get(kind), "segments": segments(s["text"] or "", spans),
+            "claims": [c for *_, c in spans],
+        })
+    out = []
+    for number_, items in paragraphs.items():
+        kinds = {i["kind"] for i in items}
+        out.append({
+            "paragraph": number_,
+            "sentences": [{k: i[k] for k in ("id", "kind", "start", "end", "text")} for i in items],
+            "lines": items, "headline": kinds == {"headline"},
+            "aside": " / ".join(sorted(ASIDE_KINDS[k] for k in kinds)) if kinds <= set(ASIDE_KINDS) else None,
+        })
+    return out
+
+
+# ---------------------------------------------------------------------------- render_cell
+
+async def render_sentence_cell(datasette, database, row, value):
+    """sentences.text in Datasette's table and row pages, with its figures marked."""
+    sentence_id = row_value(row, "id")
+    if sentence_id is None or not isinstance(value, str):
+        return None
+    try:
+        claims = await rows(datasette.get_database(database), "cell_sentence_claims",
+                            {"id": sentence_id})
+    except (sqlite3.Error, KeyError):
+        return None
+    if not claims:
+        return None
+    spans = []
+    for c in claims:
+        s, e = c["rel_start"], c["rel_end"]
+        if not (s is not None and e is not None and 0 <= s < e <= len(value)
+                and (not c["text"] or value[s:e] == c["text"])):
+            at = value.find(c["text"] or "\0")
+            s, e = (at, at + len(c["text"])) if at >= 0 else (None, None)
+        if s is not None:
+            spans.append((s, e, c))
+
+    def mark(c, inner):
+        info = status_info(c.get("fact_status"))
+        title = f"{figure_words(c['value'], c['bound'])} \u00b7 {info['label']}"
+        if c.get("fact_id"):
+            href = page_url(datasette, database, "fact", c["fact_id"])
+            return Markup('<mark class="fc-figure" title="{}"><a href="{}">{}</a></mark>').format(
+                title, href, inner)
+        return Markup('<mark class="fc-figure" title="{}">{}</mark>').format(title, inner)
+
+    return highlight(value, spans, mark)
+
+
+async def render_fact_cell(datasette, database, row, value):
+    """claims.fact_id: a link to the fact page and what the other outlets say."""
+    if isinstance(value, dict):  # a foreign key Datasette has already expanded to {value, label}
+        value = value.get("value")
+    if not isinstance(value, (str, int)):
+        return None
+    try:
+        found = await datasette.get_database(database).execute(
+            SQL["cell_fact"], {"id": value, "claim": row_value(row, "id") or ""})
+    except (sqlite3.Error, KeyError):
+        return None
+    if not found.rows:
+        return None
+    fact = dict(found.rows[0])
+    info = status_info(fact["status"])
+    others = ", ".join(f"{figure_words(o['value'], o['bound'])} ({o['outlet'] or 'unnamed'})"
+                       for o in json_list(fact["others"]))
+    return Markup(
+        '<a href="{href}">{label}</a> <span class="fc-cell-status">({icon} {status})</span>'
+        '{others}'
+    ).format(href=page_url(datasette, database, "fact", fact["id"]),
+             label=fact["label"] or fact["id"], icon=info["icon"], status=info["label"],
+             others=Markup("<br><small>Other figures: {}</small>").format(others) if others else "")
+
+
+def row_value(row, key):
+    try:
+        return row[key]
+    except (KeyError, IndexError, TypeError):
+        return None
+
+
+
+async def not_found_page(datasette, request):
+    raise NotFound("Page not found")
