@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import List, Optional
 
 from . import attribution, numbers, places, plugins, segmenting
-from .measures import COUNTED_NOUNS, GENERIC_PERSONS, PERSON_NOUNS
+from .measures import COUNTED_NOUNS, GENERIC_PERSONS, PERSON_NOUNS, person_class
 from .model import Article, Claim, Sentence
 
 EXTRACT_KINDS = ("body", "headline")
@@ -47,12 +47,31 @@ SUPERSEDED_RE = re.compile(
 MONEY_MEASURES = {
     "damage": "damage", "cost": "cost", "price": "price", "deal": "price", "acquisition": "price",
     "buy": "price", "acquire": "price", "pay": "price", "sell": "price", "purchase": "price",
-    "bailout": "bailout", "loan": "loan", "aid": "aid", "package": "package", "fine": "fine",
+    "bailout": "loan", "loan": "loan", "aid": "loan", "package": "loan", "rescue": "loan", "fine": "fine",
     "revenue": "revenue", "sale": "revenue", "profit": "profit", "loss": "loss", "worth": "value",
     "value": "value", "steal": "stolen", "loot": "stolen", "haul": "stolen", "jewel": "stolen",
     "ransom": "ransom", "budget": "budget", "cut": "cuts", "saving": "savings", "debt": "debt",
     "salary": "salary", "reward": "reward", "bail": "bail", "estimate": "value",
 }
+
+
+UNIT_MEASURES = {
+    "km": "distance", "mile": "distance", "m": "distance", "ft": "distance", "yard": "distance",
+    "kg": "weight", "tonne": "weight", "ton": "weight", "lb": "weight", "magnitude": "magnitude",
+}
+DIMENSIONS = {"wide": "width", "deep": "depth", "long": "length", "high": "height", "tall": "height", "across": "width", "in diameter": "width"}
+
+
+def _distance_of(tok, q, sentence: Sentence):
+    """'two metres wide' is a width; '10 km from the border' a distance from the border."""
+    after = sentence.text[q.end:q.end + 60].lower()
+    m = re.match(r"\W*(\([^)]*\)\s*)?(wide|deep|long|high|tall|across|in diameter)\b", after)
+    if m:
+        return DIMENSIONS[m.group(2)], None
+    m = re.match(r"\W*(\([^)]*\)\s*)?(?:away\s+)?(?:from|of|to|inside|into|outside|north|south|east|west|\w+east|\w+west)\b(?:\s+of|\s+from)?\s+(?:the\s+|a\s+)?(?:\w+['’]s\s+)?(?:[\w-]+\s+){0,2}?(border|camp|city|town|village|capital|centre|center|site|shrine|airport|frontier|line|coast|shore|base|school|hospital|bank|scene)\b", after)
+    if m:
+        return "distance", m.group(2)
+    return "distance", None
 
 
 @dataclass
@@ -80,6 +99,8 @@ class ExtractionContext:
             if span is not None and s.kind in EXTRACT_KINDS:
                 last = attribution.sentence_speaker(span) or last
             found = places.drop_containers(places.mentions(doc, gaz, s.start, s.end), gaz, doc.text, s.kind == "headline")
+            lists = _lists(found, doc.text)
+            found = [m for m in found if not places.is_actor(m, doc) or any(m in g and len(g) > 1 for g in lists)]
             names = [m.name for m in found]
             together = len(found) > 1 and _listed_together(found, doc.text)
             ctx.sentence_places[s.index] = (names if together else names[:1], together)
@@ -97,7 +118,17 @@ class ExtractionContext:
             found, _ = self.sentence_places.get(s.index, ([], False))
             if found:
                 return places.join(found)
-        return places.join(self.headline_places) if self.headline_places else None
+        if self.headline_places:
+            return places.join(self.headline_places)
+        for s in self.sentences[sentence.index + 1:]:  # a lede with no place yet: the next sentences
+            if s.kind not in EXTRACT_KINDS:
+                continue
+            if s.paragraph - sentence.paragraph > 2:
+                break
+            found, _ = self.sentence_places.get(s.index, ([], False))
+            if found:
+                return places.join(found)
+        return None
 
 
 def extract_article(article: Article, doc):
@@ -132,7 +163,8 @@ def extract_article(article: Article, doc):
             "fact_id": None, "story": article.story, "outlet": article.outlet, "start": c.start,
             "end": c.end, "text": c.text, "value": c.value, "low": c.low, "high": c.high,
             "bound": c.bound, "unit": c.unit, "measure": c.measure, "subject": c.subject,
-            "place": c.place, "place_in": getattr(c, "place_in", None), "source": c.source,
+            "place": c.place, "place_in": getattr(c, "place_in", None),
+            "place_scope": getattr(c, "place_scope", None), "source": c.source,
             "time_frame": c.time_frame, "time_text": c.time_text, "superseded": int(c.superseded),
             "kind": c.kind, "extractor": c.extractor,
         })
@@ -243,8 +275,6 @@ def _counted_noun_any(tok):
         t = t.head
         if t.pos_ in ("NOUN", "PROPN") and t.i > tok.i:
             return t
-    if tok.pos_ == "NOUN" and not tok.like_num:
-        return tok
     return None
 
 
@@ -257,9 +287,15 @@ def _lemma(t) -> str:
 
 
 def _noun_phrase_lemma(noun) -> str:
-    comps = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i and not c.like_num
-             and numbers.parse_number(c.text) is None]
+    comps = [c for c in noun.children if c.i < noun.i and not c.like_num and numbers.parse_number(c.text) is None
+             and (c.dep_ == "compound" or (c.dep_ in ("amod", "nmod") and (c.ent_type_ in ("GPE", "NORP") or c.pos_ == "PROPN")))]
     return " ".join([_lemma(c) for c in comps] + [_lemma(noun)])
+
+
+def _person_subject(noun):
+    if noun.ent_type_ == "NORP" and noun.pos_ in ("PROPN", "NOUN"):
+        return _lemma(noun)  # "72 Afghans"
+    return person_class(_noun_phrase_lemma(noun)) or None
 
 
 def _measure_class(lemma_phrase: str, vocab: dict) -> Optional[str]:
@@ -282,27 +318,50 @@ def _noun_measure(noun, vocab: dict):
     return cls, subject
 
 
-def _predicate_measure(tok, span, vocab: dict, number_tokens):
-    """The nearest measure word in the sentence: 'killed', 'death toll', 'wounded', 'the dead'."""
+def _word_measure(t, vocab: dict):
+    lemma = _lemma(t)
+    name = _measure_class(lemma, vocab) or _measure_class(t.lower_, vocab)
+    if name is None and t.i + 1 < len(t.doc):
+        name = _measure_class(f"{lemma} {_lemma(t.doc[t.i + 1])}", vocab)
+    return name
+
+
+def _predicate_measure(tok, span, vocab: dict, number_tokens, noun=None):
+    """What the figure's verb or noun says happened: 'people were killed', 'gave the death toll
+    as 46', '39 injured', 'left 140 dead'. Words the parse ties to the figure come first; a word
+    merely nearby counts only inside the figure's own clause."""
+    anchors = [tok] + ([noun] if noun is not None else [])
+    tied = {}
+    for a in anchors:
+        for c in a.children:
+            tied.setdefault(c.i, 1)
+        for depth, anc in enumerate(a.ancestors, start=1):
+            tied.setdefault(anc.i, depth + 1)
+            for c in anc.children:
+                if c.dep_ in ("dobj", "oprd", "acomp", "attr", "nsubjpass", "nsubj", "acl", "amod", "xcomp") and c.i not in tied:
+                    tied[c.i] = depth + 2
+            if anc.pos_ in ("VERB", "AUX") and anc.dep_ not in ("conj", "xcomp", "aux", "auxpass", "amod", "acl", "pcomp", "prep", "pobj", "advcl"):
+                break
     best = None
-    for t in span:
-        if t.pos_ not in ("VERB", "NOUN", "ADJ", "AUX", "PROPN"):
+    doc = tok.doc
+    for i, rank in tied.items():
+        t = doc[i]
+        if t.pos_ not in ("VERB", "NOUN", "ADJ", "AUX", "PROPN") or not (span.start <= i < span.end):
             continue
-        lemma = _lemma(t)
-        name = _measure_class(lemma, vocab) or _measure_class(t.lower_, vocab)
-        if name is None and t.i + 1 < len(t.doc):
-            name = _measure_class(f"{lemma} {_lemma(t.doc[t.i + 1])}", vocab)
-        if name is None:
-            continue
-        dist = abs(t.i - tok.i)
-        # a figure closer to this word claims it first ("25 killed and 39 injured")
-        if any(abs(t.i - o.i) < dist and o.i != tok.i for o in number_tokens):
-            dist += 8
-        if tok in t.ancestors or t in tok.ancestors:
-            dist -= 2
-        if best is None or dist < best[0]:
-            best = (dist, name)
-    return best[1] if best else None
+        name = _word_measure(t, vocab)
+        if name and (best is None or (rank, abs(i - tok.i)) < best[0]):
+            best = ((rank, abs(i - tok.i)), name)
+    if best:
+        return best[1]
+    region = _region(tok, span, number_tokens)
+    for t in sorted(region, key=lambda t: abs(t.i - tok.i)):
+        if t.pos_ in ("VERB", "NOUN", "ADJ", "PROPN") and abs(t.i - tok.i) <= 6:
+            if any(abs(t.i - o.i) < abs(t.i - tok.i) for o in number_tokens if o.i != tok.i):
+                continue
+            name = _word_measure(t, vocab)
+            if name:
+                return name
+    return None
 
 
 def _money_measure(tok, span) -> str:
@@ -352,6 +411,7 @@ def _place(tok, region, span, sentence: Sentence, ctx: ExtractionContext):
     in_sentence = places.drop_containers(
         places.mentions(doc, ctx.gazetteer, sentence.start, sentence.end), ctx.gazetteer, doc.text, headline)
     lists = _lists(in_sentence, doc.text)
+    in_sentence = [m for m in in_sentence if not places.is_actor(m, doc) or any(m in g and len(g) > 1 for g in lists)]
     ids = {t.i for t in region}
     found = [m for m in in_sentence if m.token_start in ids]
     if not found and in_sentence:
@@ -465,8 +525,9 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
     if q.kind == "money" or (q.unit or "").upper() in ("USD", "EUR", "GBP", "JPY", "CNY", "INR", "AUD", "CAD"):
         measure = _money_measure(tok, span)
     elif q.unit and q.unit not in ("share", "percent"):
-        measure = {"km": "distance", "mile": "distance", "m": "distance", "kg": "weight", "tonne": "weight",
-                   "magnitude": "magnitude"}.get(q.unit, q.unit)
+        measure = UNIT_MEASURES.get(q.unit, q.unit)
+        if measure == "distance":
+            measure, subject = _distance_of(tok, q, sentence)
     else:
         if noun is not None:
             lemma = _lemma(noun)
@@ -477,14 +538,14 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
             elif counted:
                 measure, subject = counted
             elif _person_like(noun):
-                subject = None if lemma in GENERIC_PERSONS else _noun_phrase_lemma(noun)
+                subject = None if lemma in GENERIC_PERSONS else _person_subject(noun)
             else:
                 subject = _noun_phrase_lemma(noun)
             # "39 of the dead were civilians": the partitive's complement names who
             if own and tok.dep_ in ("nsubj", "nsubjpass"):
                 for c in tok.head.children:
                     if c.dep_ == "attr" and _lemma(c) in PERSON_NOUNS and _lemma(c) not in GENERIC_PERSONS:
-                        subject = _lemma(c)
+                        subject = _person_subject(c)
                     elif c.dep_ == "attr" and _noun_measure(c, vocab):
                         subject = _noun_phrase_lemma(c)
             elif counted and tok.dep_ in ("nsubj", "nsubjpass") and noun.i != tok.i:
@@ -492,13 +553,19 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
                     if c.dep_ == "attr" and _noun_measure(c, vocab) and _noun_measure(c, vocab)[0] == measure:
                         subject = _noun_phrase_lemma(c)
         if measure is None and (noun is None or _person_like(noun)):
-            measure = _predicate_measure(tok, span, vocab, number_tokens)
+            measure = _predicate_measure(tok, span, vocab, number_tokens, noun)
             if measure is None and noun is None:
                 measure, subject = _nearest_counted(tok, _region(tok, span, number_tokens), vocab) or (None, None)
-        if measure is None and noun is not None and subject:
-            measure = subject.split()[-1]
+        headcount = False
+        if measure is None and noun is not None:
+            measure, subject = (subject or _lemma(noun)).split()[-1], None  # "22,000 refugees": a headcount
+            headcount = True
         if measure is None:
             return None  # a bare number with nothing counted: not a claim a fact-checker can check
+        # "the two sides", "the two nations", "several residents said": a reference or a manner of
+        # speaking, unless something is reported of them (killed, wounded, arrested...)
+        if (headcount or _counted_only(noun, vocab)) and (_definite(tok, q, sentence) or q.kind == "vague"):
+            return None
         if q.kind == "share" or q.unit == "percent":
             measure = f"{measure} ({'share' if q.kind == 'share' else 'percent'})"
     region = _region(tok, span, number_tokens)
@@ -514,7 +581,21 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
         sentence_index=sentence.index,
     )
     claim.place_in = place_in
+    claim.place_scope = "country" if place and place in ctx.gazetteer.countries else ("local" if place else None)
     return claim
+
+
+def _definite(tok, q, sentence: Sentence) -> bool:
+    before = sentence.text[max(0, q.start - 12):q.start].lower()
+    return bool(re.search(r"\b(the|these|those|both)\s+$", before)) and (q.value or 0) <= 5
+
+
+def _counted_only(noun, vocab) -> bool:
+    """A counted noun that is not an event ("nations", "provinces"), so no happening is reported."""
+    if noun is None:
+        return False
+    got = _noun_measure(noun, vocab)
+    return bool(got) and got[0] in ("countries", "buildings", "vehicles")
 
 
 def _nearest_counted(tok, span, vocab):

@@ -118,18 +118,80 @@ def time_key(c: dict, event_date: Optional[str]) -> str:
 
 def claim_key(c: dict, names: PlaceNames, event_date: Optional[str]) -> tuple:
     return (
-        c.get("measure"), c.get("subject"), (c.get("unit") or "") if c.get("unit") != "percent" else "percent",
+        c.get("measure"), c.get("subject"), unit_class(c.get("unit")),
         names.key(c.get("place")), time_key(c, event_date),
     )
+
+
+LENGTH_KM = {"km": 1.0, "mile": 1.609344, "m": 0.001, "ft": 0.0003048, "yard": 0.0009144}
+
+
+def unit_class(unit: Optional[str]) -> str:
+    if unit in LENGTH_KM:
+        return "km"
+    return unit or ""
+
+
+def normalised(c: dict) -> dict:
+    """A claim with its figures in the fact's unit: miles and metres compare as kilometres."""
+    factor = LENGTH_KM.get(c.get("unit") or "")
+    if not factor or factor == 1.0:
+        return c
+    out = dict(c)
+    for k in ("value", "low", "high"):
+        if out.get(k) is not None:
+            out[k] = out[k] * factor
+    return out
+
+
+def _resolve_places(keys: Dict[str, tuple], claims: List[dict]) -> None:
+    """A figure with no place, or only its country, joins the local fact of the same kind when one
+    place holds at least three quarters of the articles that give one; with two or more places of
+    weight (Homs, Damascus) it stays apart: it may be a total."""
+    article_of = {c["id"]: c["article_id"] for c in claims}
+    local = defaultdict(lambda: defaultdict(set))
+    for cid, key in keys.items():
+        if key[3] is not None and not key[5]:
+            local[key[:3] + key[4:5]][key[3]].add(article_of[cid])
+    for cid, key in list(keys.items()):
+        if key[3] is None or key[5]:
+            options = local.get(key[:3] + key[4:5])
+            if not options:
+                continue
+            weights = {p: len(a) for p, a in options.items()}
+            best = max(sorted(weights), key=weights.get)
+            if weights[best] >= 0.75 * sum(weights.values()) and " + " not in best:
+                keys[cid] = key[:3] + (best,) + key[4:5] + (False,)
+
+
+def _split_ambiguous(groups: Dict[tuple, List[dict]]) -> None:
+    """One article giving several figures for one key on the same word (four bombs, two inside the
+    camp, one on the airstrip) is counting different things: those figures are not linked."""
+    for key in list(groups):
+        members = groups[key]
+        by_article = defaultdict(list)
+        for c in members:
+            if not c.get("superseded"):
+                by_article[(c["article_id"], c.get("source"))].append(c)
+        for (article_id, _), cs in by_article.items():
+            if len({c["value"] for c in cs}) > 1:
+                for c in cs:
+                    members.remove(c)
+                    groups[key + (c["id"],)] = [c]
+        if not members:
+            del groups[key]
 
 
 def link(claims: List[dict], story: str) -> List[Fact]:
     """Group a story's claims into facts; a claim nothing else reports keeps a fact of its own."""
     names = PlaceNames(claims)
     event_date = story_date(claims)
+    keys = {c["id"]: claim_key(c, names, event_date) + (c.get("place_scope") == "country",) for c in claims}
+    _resolve_places(keys, claims)
     groups: Dict[tuple, List[dict]] = defaultdict(list)
     for c in claims:
-        groups[claim_key(c, names, event_date)].append(c)
+        groups[keys[c["id"]][:5]].append(c)
+    _split_ambiguous(groups)
     facts = []
     for key, members in groups.items():
         facts.append(_fact(story, key, members, event_date))
@@ -140,7 +202,7 @@ def link(claims: List[dict], story: str) -> List[Fact]:
 
 
 def _label(key: tuple, event_date: Optional[str]) -> str:
-    measure, subject, unit, place, when = key
+    measure, subject, unit, place, when = key[:5]
     what = measure or "figure"
     if subject:
         what = f"{what} ({subject})"
@@ -159,7 +221,8 @@ def _label(key: tuple, event_date: Optional[str]) -> str:
 
 
 def _fact(story: str, key: tuple, members: List[dict], event_date) -> Fact:
-    live = [c for c in members if not c.get("superseded")] or members
+    members_n = [normalised(c) for c in members]
+    live = [c for c in members_n if not c.get("superseded")] or members_n
     values = [c["value"] for c in live]
     outlets = sorted({c.get("outlet") or "" for c in members})
     sources = sorted({c.get("source") for c in members if c.get("source")})
@@ -167,7 +230,7 @@ def _fact(story: str, key: tuple, members: List[dict], event_date) -> Fact:
         id=stable_id("fact", story, *key), story=story, label=_label(key, event_date),
         measure=key[0], subject=key[1], place=key[3], time_frame=key[4], unit=key[2] or None,
         claim_ids=[c["id"] for c in members], outlet_count=len(outlets), claim_count=len(members),
-        min_value=min(values), max_value=max(values), status=status_of(members),
+        min_value=min(values), max_value=max(values), status=status_of(members_n),
         outlets=outlets, sources=sources,
     )
     fact.spread = fact.max_value - fact.min_value
@@ -177,7 +240,7 @@ def _fact(story: str, key: tuple, members: List[dict], event_date) -> Fact:
 def _check_parts(key, fact: Fact, by_key: dict, groups: dict) -> None:
     """Where an article gives a total and its parts (57 in Homs + 83 in Damascus = 140), add them up."""
     place_names = _split(key[3])
-    if len(place_names) < 2:
+    if len(place_names) < 2 or len(key) > 5:
         return
     part_keys = [(key[0], key[1], key[2], p, key[4]) for p in place_names]
     if not all(k in by_key for k in part_keys):

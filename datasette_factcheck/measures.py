@@ -56,6 +56,41 @@ PERSON_NOUNS = GENERIC_PERSONS | {
 }
 
 
+# Different words for one group of people, folded so that outlets' wordings compare.
+PERSON_CLASSES = {
+    "military": {"troop", "soldier", "service member", "servicemember", "serviceman", "military personnel",
+                 "personnel", "military", "servicewoman"},
+    "police": {"police", "policeman", "police officer", "officer", "policemen"},
+    "civilian": {"civilian", "non-combatant"},
+    "child": {"child", "kid", "minor"},
+}
+NATIONALITY = {"us": "us", "u.s.": "us", "u.s": "us", "american": "us", "united states": "us", "uk": "uk", "british": "uk"}
+
+
+# Groups that news counts as a part of a toll ("39 of the dead were civilians"): a figure about
+# them is a different quantity from the whole. Other descriptions ("three bank workers") are not.
+SUBSET_GROUPS = {
+    "civilian", "child", "woman", "man", "boy", "girl", "military", "police", "militant", "fighter",
+    "rebel", "militiaman", "insurgent", "soldier", "marine", "foreigner", "tourist", "journalist",
+    "student", "pupil", "teenager", "baby", "infant", "adult", "attacker", "gunman", "bomber",
+    "hostage", "prisoner", "refugee", "migrant", "pirate", "suspect", "american", "afghan",
+}
+
+
+def person_class(phrase: str) -> str:
+    """'U.S. service members', 'US troops', 'US military personnel' -> 'us military'."""
+    words = phrase.lower().split()
+    nation = next((NATIONALITY[w] for w in words if w in NATIONALITY), None)
+    rest = " ".join(w for w in words if w not in NATIONALITY)
+    for name, members in PERSON_CLASSES.items():
+        if rest in members or (rest.split() and rest.split()[-1] in members and rest.split()[-1] != "officer"):
+            rest = name
+            break
+    if rest not in SUBSET_GROUPS and (not rest.split() or rest.split()[-1] not in SUBSET_GROUPS):
+        return nation or ""  # a description of the people counted, not a subset of them
+    return f"{nation} {rest}".strip() if nation else rest
+
+
 def measure_for_lemma(lemma: str, vocabulary: dict) -> str | None:
     lemma = lemma.lower()
     for name, words in vocabulary.items():

@@ -145,7 +145,10 @@ def process_batch(articles: List[Article]) -> list:
     out = []
     docs = _NLP.pipe([a.text for a in articles], batch_size=len(articles) or 1)
     for article, doc in zip(articles, docs):
-        out.append(extract_article(article, doc))
+        try:
+            out.append(extract_article(article, doc))
+        except Exception as e:  # one article that trips the extractor must not lose the others
+            out.append(f"{article.story}/{article.path}: could not be extracted ({type(e).__name__}: {e})")
     return out
 
 
@@ -237,6 +240,10 @@ def _load(db, articles, summary, processes, progress, model, batch_size):
         results = map(process_batch, batches)
     try:
         for rows in results:
+            for row in rows:
+                if isinstance(row, str):
+                    summary.skipped.append(row)
+            rows = [r for r in rows if not isinstance(r, str)]
             for article_row, _, _ in rows:
                 if article_row["story"] not in summary.stories:
                     storage.ensure_story(db, article_row["story"])

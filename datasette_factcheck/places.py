@@ -157,9 +157,16 @@ ORG_HEADS = {
 }
 
 
+PLACE_HEADS = set(PLACE_NOUNS.split("|")) | {"airport", "border", "street", "road", "square", "mountain", "river", "coast", "region", "gulf", "sea", "bay"}
+
+
 def _names_a_body(span) -> bool:
-    """'Syria's SANA news agency', 'Homs Gov. Talal al-Barazi': a place naming who spoke, not where."""
+    """'Syria's SANA news agency', 'Homs Gov. Talal al-Barazi', 'U.S. troops', 'Sudan bombed':
+    a place naming who spoke, who acted or whose people, not where."""
     root = span.root
+    if root.dep_ in ("compound", "amod", "nmod") and root.head.i >= span.end:
+        if root.head.lemma_.lower() not in PLACE_HEADS and root.head.pos_ == "NOUN" and root.head.ent_type_ not in ("GPE", "LOC", "FAC"):
+            return True
     if root.dep_ in ("poss", "compound", "amod", "nmod") and root.head.i >= span.end:
         head = root.head
         if head.lemma_.lower().rstrip(".") in ORG_HEADS or head.ent_type_ in ("ORG", "PERSON"):
@@ -169,9 +176,18 @@ def _names_a_body(span) -> bool:
     return False
 
 
+def is_actor(m: Mention, doc) -> bool:
+    """'Sudan bombed the camp', 'Greece said': a place as the subject of a deed is who acted."""
+    if m.token_start < 0:
+        return False
+    root = doc[m.token_start:m.token_end].root
+    return root.dep_ == "nsubj" and root.head.pos_ == "VERB" and root.head.lemma_ not in ("be", "have", "see", "witness")
+
+
 def demonym_place(word: str, names) -> Optional[str]:
     w = re.sub(r"s$", "", word.strip())
-    candidates = {w, w[:-1], w[:-2], w[:-1] + "a", w[:-2] + "a", w[:-3] + "y", w[:-3] + "e", w + "istan", w[:-1] + "istan"}
+    candidates = {w, w[:-1], w[:-2], w[:-1] + "a", w[:-2] + "a", w[:-3] + "y", w[:-3] + "e", w + "istan",
+                  w[:-1] + "istan", w[:-1] + "ce", w[:-2] + "y", w[:-3], w[:-4] + "y"}
     for name in names:
         if name in candidates:
             return name
