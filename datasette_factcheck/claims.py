@@ -224,6 +224,8 @@ def _keep(q, text: str) -> bool:
     """'the other two had been detonated' counts the rest of a set just named: a figure, not a pronoun."""
     if q.kind in SKIP_KINDS:
         return False
+    if re.search(r"\b(call|calls|called|calling|dial|dialled|dialed|dialing)\s+$", text[max(0, q.start - 12):q.start], re.I):
+        return False  # an emergency or phone number
     if q.excluded == "pronoun":
         return bool(re.search(r"\bthe other\s+$", text[max(0, q.start - 12):q.start], re.I))
     return not q.excluded
@@ -318,6 +320,13 @@ def _noun_measure(noun, vocab: dict):
     return cls, subject
 
 
+SKIP_BEFORE_PREDICATE = {
+    "were", "was", "are", "is", "have", "has", "had", "been", "be", "being", "reportedly", "also",
+    "later", "now", "all", "each", "people", "persons", "reported", "believed", "feared", "confirmed",
+    "were", "said", "to", "initially", "since", "already", "still",
+}
+
+
 def _word_measure(t, vocab: dict):
     lemma = _lemma(t)
     name = _measure_class(lemma, vocab) or _measure_class(t.lower_, vocab)
@@ -330,6 +339,15 @@ def _predicate_measure(tok, span, vocab: dict, number_tokens, noun=None):
     """What the figure's verb or noun says happened: 'people were killed', 'gave the death toll
     as 46', '39 injured', 'left 140 dead'. Words the parse ties to the figure come first; a word
     merely nearby counts only inside the figure's own clause."""
+    # "57 people were killed", "39 injured", "15 service members were wounded": what follows at once
+    doc = tok.doc
+    j = max(tok.i, noun.i if noun is not None else tok.i) + 1
+    while j < min(len(doc), span.end) and (doc[j].lower_ in SKIP_BEFORE_PREDICATE or doc[j].dep_ in ("compound",)):
+        j += 1
+    if j < min(len(doc), span.end) and doc[j].pos_ in ("VERB", "ADJ"):
+        name = _word_measure(doc[j], vocab)
+        if name:
+            return name
     anchors = [tok] + ([noun] if noun is not None else [])
     tied = {}
     for a in anchors:
@@ -340,7 +358,11 @@ def _predicate_measure(tok, span, vocab: dict, number_tokens, noun=None):
             for c in anc.children:
                 if c.dep_ in ("dobj", "oprd", "acomp", "attr", "nsubjpass", "nsubj", "acl", "amod", "xcomp") and c.i not in tied:
                     tied[c.i] = depth + 2
-            if anc.pos_ in ("VERB", "AUX") and anc.dep_ not in ("conj", "xcomp", "aux", "auxpass", "amod", "acl", "pcomp", "prep", "pobj", "advcl"):
+                if c.dep_ == "prep" and c.lower_ == "among":  # "13 troops were among dozens killed"
+                    for obj in c.children:
+                        for t in [obj] + [g for g in obj.children if g.dep_ in ("acl", "amod")]:
+                            tied.setdefault(t.i, depth + 2)
+            if anc.pos_ in ("VERB", "AUX") and anc.dep_ not in ("conj", "xcomp", "aux", "auxpass", "amod", "acl", "pcomp", "prep", "pobj"):
                 break
     best = None
     doc = tok.doc
@@ -557,7 +579,13 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
             if measure is None and noun is None:
                 measure, subject = _nearest_counted(tok, _region(tok, span, number_tokens), vocab) or (None, None)
         headcount = False
-        if measure is None and noun is not None:
+        if measure is None and noun is not None and _lemma(noun) in GENERIC_PERSONS:
+            # "20,000 people marched": what the people did is what is counted
+            verb = next((a for a in noun.ancestors if a.pos_ == "VERB" and _lemma(a) not in ("be", "have", "say", "tell")), None)
+            if verb is None:
+                return None
+            measure, subject = _lemma(verb), None
+        elif measure is None and noun is not None:
             measure, subject = (subject or _lemma(noun)).split()[-1], None  # "22,000 refugees": a headcount
             headcount = True
         if measure is None:

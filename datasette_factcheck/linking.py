@@ -37,14 +37,15 @@ def interval(c: dict):
 def status_of(claims: List[dict]) -> str:
     live = [c for c in claims if not c.get("superseded")] or claims
     outlets = {c.get("outlet") or c["article_id"] for c in live}
-    same = len({(c["value"], c.get("bound") or "exact") for c in live}) == 1
+    lo = max(interval(c)[0] for c in live)
+    hi = min(interval(c)[1] for c in live)
+    overlap = lo <= hi
+    same = len({c["value"] for c in live}) == 1 and overlap  # "3" and "at least 3" give one figure
     if len(outlets) == 1 and same:
         return "single"
     if same:
         return "agree"
-    lo = max(interval(c)[0] for c in live)
-    hi = min(interval(c)[1] for c in live)
-    return "compatible" if lo <= hi else "conflict"
+    return "compatible" if overlap else "conflict"
 
 
 def _day(mmdd: str):

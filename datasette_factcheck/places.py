@@ -8,6 +8,7 @@ district"), so a name spaCy mistakes for a person still counts once the text cal
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Dict, List, Optional, Set, Tuple
@@ -86,9 +87,15 @@ class Gazetteer:
         for ent in doc.ents:
             if ent.label_ in ("NORP", "ORG"):
                 self.blocked.add(clean_name(ent.text))
+        labels = defaultdict(Counter)
+        for ent in doc.ents:
+            labels[clean_name(ent.text)][ent.label_] += 1
         for ent in doc.ents:
             if ent.label_ in ("GPE", "LOC") and not _in_compound_adjective(ent):
                 name = clean_name(ent.text)
+                seen = labels[name]
+                if seen["PERSON"] + seen["ORG"] > seen["GPE"] + seen["LOC"]:
+                    continue  # 'Obama' once mistaken for a place, mostly a person
                 if _ok(name) and _capitalised(name):
                     self.names.add(name)
         self.add_text(doc.text)

@@ -43,7 +43,7 @@ STATUS_RANK_SQL = (
 )
 
 SQL = {
-    "stories": f"""
+    "stories": """
         select s.id, s.name,
           (select count(*) from articles a where a.story = s.id) as article_count,
           (select count(*) from facts f where f.story = s.id) as fact_count,
@@ -592,7 +592,8 @@ async def parts_view(datasette, db, parts):
             "sum": number(parts["sum"]) if parts.get("sum") is not None else None,
             "ok": ok, "ok_words": {True: "the parts add up", False: "the parts do not add up"}
             .get(ok, "not checked"),
-            "extra": {k: v for k, v in parts.items() if k not in ("whole", "parts", "sum", "ok")}}
+            "article_url": page_url(datasette, db.name, "article", parts["article_id"])
+            if isinstance(parts.get("article_id"), str) else None}
 
 
 async def article_page(datasette, request):

@@ -1,0 +1,120 @@
+"""Linking rules, each on a small example: what joins one fact, what never does, and how a fact reads."""
+import json
+
+from datasette_factcheck.linking import link, status_of
+
+
+def claim(cid, article, value, measure="killed", place="Homs", bound="exact", subject=None, time_frame="event",
+          outlet=None, source=None, superseded=0, unit=None, place_in=None, place_scope="local", time_text=None):
+    return {
+        "id": cid, "article_id": article, "outlet": outlet or article, "value": value, "low": None, "high": None,
+        "bound": bound, "measure": measure, "subject": subject, "place": place, "place_in": place_in,
+        "place_scope": place_scope if place else None, "time_frame": time_frame, "time_text": time_text,
+        "unit": unit, "source": source, "superseded": superseded, "article_dates": "",
+    }
+
+
+def fact_of(facts, cid):
+    return next(f for f in facts if cid in f.claim_ids)
+
+
+def linked(facts, a, b):
+    return fact_of(facts, a).id == fact_of(facts, b).id
+
+
+def test_same_quantity_links_and_reads_as_conflict():
+    facts = link([claim("a", "A", 39), claim("b", "B", 46), claim("c", "C", 57)], "s")
+    assert linked(facts, "a", "b") and linked(facts, "b", "c")
+    f = fact_of(facts, "a")
+    assert f.status == "conflict" and f.min_value == 39 and f.max_value == 57 and f.outlet_count == 3
+    assert f.label.startswith("killed · Homs")
+
+
+def test_death_toll_is_not_an_injury_count():
+    facts = link([claim("a", "A", 57), claim("b", "B", 100, measure="injured")], "s")
+    assert not linked(facts, "a", "b")
+
+
+def test_civilians_among_the_dead_are_a_different_quantity():
+    facts = link([claim("a", "A", 57), claim("b", "B", 39, subject="civilian")], "s")
+    assert not linked(facts, "a", "b")
+
+
+def test_a_suburb_is_its_city_but_a_joint_total_is_not_a_part():
+    facts = link([
+        claim("a", "A", 83, place="Sayyida Zeinab", place_in="Damascus"),
+        claim("b", "B", 62, place="Damascus"),
+        claim("c", "C", 140, place="Damascus + Homs"),
+    ], "s")
+    assert linked(facts, "a", "b")
+    assert not linked(facts, "b", "c")
+
+
+def test_spelling_variants_of_a_place_link():
+    facts = link([claim("a", "A", 4, measure="attacks", place="Sayeda Zeinab"),
+                  claim("b", "B", 4, measure="attacks", place="Sayyida Zeinab")], "s")
+    assert linked(facts, "a", "b") and fact_of(facts, "a").status == "agree"
+
+
+def test_an_earlier_attack_and_a_running_total_are_their_own_facts():
+    facts = link([
+        claim("a", "A", 57), claim("b", "B", 60, time_frame="earlier"),
+        claim("c", "C", 250000, time_frame="running_total", place="Syria"),
+        claim("d", "D", 250000, time_frame="running_total", place="Syria", bound="more_than"),
+    ], "s")
+    assert not linked(facts, "a", "b")
+    assert linked(facts, "c", "d") and fact_of(facts, "c").status == "agree"
+
+
+def test_overlapping_ranges_are_compatible():
+    facts = link([claim("a", "A", 57, bound="at_least"), claim("b", "B", 59)], "s")
+    assert fact_of(facts, "a").status == "compatible"
+    assert status_of([claim("a", "A", 57, bound="at_most" if False else "up_to"), claim("b", "B", 59)]) == "conflict"
+
+
+def test_superseded_figure_stays_in_the_fact_but_not_in_its_status():
+    facts = link([claim("a", "A", 14, superseded=1), claim("b", "A", 39, outlet="A"), claim("c", "B", 39)], "s")
+    assert linked(facts, "a", "c")
+    assert fact_of(facts, "a").status == "agree"
+
+
+def test_a_claim_alone_keeps_a_fact_of_its_own():
+    facts = link([claim("a", "A", 3, measure="countries", place="Munich")], "s")
+    assert len(facts) == 1 and facts[0].claim_ids == ["a"] and facts[0].status == "single"
+
+
+def test_different_units_of_length_compare():
+    facts = link([claim("a", "A", 10, measure="distance", unit="mile", subject="border"),
+                  claim("b", "B", 16, measure="distance", unit="km", subject="border")], "s")
+    assert linked(facts, "a", "b") and fact_of(facts, "a").status == "conflict"
+
+
+def test_one_article_with_several_figures_for_one_key_is_not_linked():
+    """'four bombs ... two inside the camp ... one on the airstrip': different things counted."""
+    facts = link([claim("a", "A", 4, measure="attacks"), claim("b", "A", 2, measure="attacks"),
+                  claim("c", "B", 4, measure="attacks")], "s")
+    assert not linked(facts, "a", "c") and not linked(facts, "b", "c")
+
+
+def test_placeless_figure_joins_the_only_place_but_not_one_of_several():
+    facts = link([claim("a", "A", 3, place="Athens"), claim("b", "B", 3, place=None),
+                  claim("c", "C", 3, place="Greece", place_scope="country")], "s")
+    assert linked(facts, "a", "b") and linked(facts, "a", "c")
+    facts = link([claim("a", "A", 57, place="Homs"), claim("d", "D", 62, place="Damascus"),
+                  claim("c", "C", 88, place="Syria", place_scope="country")], "s")
+    assert not linked(facts, "c", "a") and not linked(facts, "c", "d")
+
+
+def test_parts_and_whole_add_up():
+    facts = link([
+        claim("w", "A", 140, place="Damascus + Homs", bound="at_least"),
+        claim("p1", "A", 57, place="Homs"), claim("p2", "A", 83, place="Damascus", bound="at_least"),
+        claim("w2", "B", 119, place="Damascus + Homs"),
+        claim("q1", "B", 57, place="Homs"), claim("q2", "B", 83, place="Damascus"),
+    ], "s")
+    whole = fact_of(facts, "w")
+    parts = json.loads(whole.parts)
+    rows = {r["article_id"]: r for r in parts["articles"]}
+    assert rows["A"]["sum"] == 140 and rows["A"]["ok"] is True
+    assert rows["B"]["sum"] == 140 and rows["B"]["ok"] is False
+    assert whole.parts_ok == 0

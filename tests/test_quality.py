@@ -1,0 +1,81 @@
+"""Extraction and linking quality, measured with the project's own evaluation against hand-made gold.
+
+The seed story must meet the issue's thresholds. The development stories are guarded at the level
+the extractor reaches today (see the README's quality table), so a change that makes extraction or
+linking worse fails here; the issue's higher targets for them are recorded in TARGETS.
+"""
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+
+from datasette_factcheck.evaluation import evaluate
+from datasette_factcheck.pipeline import SAMPLE_DIR, build
+
+HERE = Path(__file__).parent
+GOLD = HERE / "gold"
+CLUSTERS = HERE / "data" / "clusters"
+
+# floors: what the pipeline reaches now; a regression below them fails CI
+FLOORS = {
+    "seeds": dict(claim_f1=0.95, value_accuracy=0.97, bound_accuracy=0.97, place_accuracy=0.90,
+                  source_accuracy=0.85, pair_precision=0.95, pair_recall=0.90),
+    "allsides_neus__04_kabul_airport_bombing_2021-08-26": dict(
+        claim_f1=0.92, value_accuracy=0.95, bound_accuracy=0.95, pair_precision=0.95, pair_f1=0.85),
+    "basil__04_orlando_shooting_political_reaction_2016-06-12": dict(
+        claim_f1=0.90, value_accuracy=0.95, bound_accuracy=0.95, pair_precision=0.95, pair_f1=0.60),
+    "ecbplus__05_athens_marfin_bank_firebomb_2010-05-05": dict(
+        claim_f1=0.82, value_accuracy=0.95, bound_accuracy=0.95, pair_precision=0.95, pair_f1=0.58),
+    "ecbplus__10_yida_refugee_camp_bombing_south_sudan_2011-11-10": dict(
+        claim_f1=0.93, value_accuracy=0.95, bound_accuracy=0.95, pair_precision=0.30, pair_f1=0.18),
+}
+# the issues' targets for the development stories, not yet met everywhere
+TARGETS = dict(claim_f1=0.95, value_accuracy=0.95, bound_accuracy=0.95, pair_f1=0.85)
+
+
+@pytest.fixture(scope="module")
+def db_path(tmp_path_factory):
+    path = tmp_path_factory.mktemp("quality") / "quality.db"
+    summary = build(path, [SAMPLE_DIR, CLUSTERS], processes=2)
+    assert not summary.skipped, summary.skipped
+    return path
+
+
+def gold_file(name):
+    return GOLD / ("seeds.gold.json" if name == "seeds" else f"{name}.gold.json")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", list(FLOORS))
+def test_quality_floor(db_path, name):
+    result = evaluate(db_path, gold_file(name))
+    assert not result["problems"], result["problems"]
+    low = {k: round(result[k], 3) for k, v in FLOORS[name].items() if result[k] < v}
+    assert not low, f"{name}: below the floor {low}"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name,figure", [
+    ("ecbplus__05_athens_marfin_bank_firebomb_2010-05-05", 3),
+    ("basil__04_orlando_shooting_political_reaction_2016-06-12", 50),
+])
+def test_agreement_controls_show_agreement(db_path, name, figure):
+    """Every outlet gives the same main figure: the tool must say so, not report a conflict."""
+    db = sqlite_utils.Database(db_path)
+    row = next(db.query(
+        "select status, outlet_count from facts where story = ? and measure = 'killed' and min_value = ? "
+        "order by outlet_count desc limit 1", [name, figure]))
+    assert row["status"] == "agree" and row["outlet_count"] >= 2
+
+
+@pytest.mark.slow
+def test_sample_story_contested_death_toll(db_path):
+    """The sample's Homs death toll is reported as 25, 32, 39, 46, 57 and 59: one contested fact."""
+    db = sqlite_utils.Database(db_path)
+    fact = next(db.query(
+        "select facts.* from facts join claims on claims.fact_id = facts.id "
+        "where claims.story = 'sample' and claims.text = 'Thirty-nine'"))
+    assert fact["status"] == "conflict" and fact["place"] == "Homs" and fact["measure"] == "killed"
+    values = {r["value"] for r in db.query("select value from claims where fact_id = ? and superseded = 0", [fact["id"]])}
+    assert {25, 32, 39, 46, 57, 59} <= values
+    assert not values & {88, 119, 140, 100, 83}  # totals, injuries and Damascus are other facts
