@@ -1,0 +1,478 @@
+"""The Datasette plugin: pages, JSON, hooks, escaping and the shipped metadata, on 0.65 and 1.0a.
+
+Runs against the fixture database from conftest.make_fixture_db (no spaCy needed).
+"""
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+
+import datasette
+import pytest
+import pytest_asyncio
+import yaml
+from datasette.app import Datasette
+
+from conftest import KABUL, REPO, SYRIA
+from datasette_factcheck import views
+from datasette_factcheck.storage import SCHEMA, VIEWS
+
+IS_1 = not datasette.__version__.startswith("0.")
+JS_HREF = re.compile(r"""(href|src)\s*=\s*["']?\s*javascript:""", re.I)
+BASE = "/sample/-/factcheck"
+
+
+def load_config():
+    """metadata.json (both versions) plus datasette.yaml (1.0a), as `datasette serve` would."""
+    kwargs = {"metadata": json.loads((REPO / "metadata.json").read_text())}
+    if IS_1:
+        kwargs["config"] = yaml.safe_load((REPO / "datasette.yaml").read_text())
+    return kwargs
+
+
+async def make_ds(paths, **kwargs):
+    ds = Datasette([str(p) for p in paths], **kwargs)
+    await ds.invoke_startup()
+    return ds
+
+
+@pytest_asyncio.fixture
+async def ds(fixture_db):
+    path, _ = fixture_db
+    return await make_ds([path], **load_config())
+
+
+@pytest.fixture
+def ids(fixture_db):
+    return fixture_db[1]
+
+
+async def get_ok(ds, path):
+    r = await ds.client.get(path)
+    assert r.status_code == 200, (path, r.status_code, r.text[:2000])
+    return r
+
+
+# ---------------------------------------------------------------------------- pages and JSON
+
+@pytest.mark.asyncio
+async def test_plugin_is_installed(ds):
+    r = await get_ok(ds, "/-/plugins.json")
+    assert "datasette-factcheck" in {p["name"] for p in r.json()}
+
+
+@pytest.mark.asyncio
+async def test_stories_page(ds):
+    r = await get_ok(ds, BASE)
+    assert "Homs and Damascus bombings, 21 February 2016" in r.text
+    assert f'href="{BASE}/story/{SYRIA}"' in r.text
+    assert "2 contested" in r.text
+    assert "Press TV" in r.text
+    assert 'href="/-/static-plugins/datasette-factcheck/factcheck.css"' in r.text
+    data = (await get_ok(ds, BASE + ".json")).json()
+    assert data["database"] == "sample"
+    stories = {s["id"]: s for s in data["stories"]}
+    assert set(stories) == {SYRIA, KABUL}
+    syria = stories[SYRIA]
+    assert syria["article_count"] == 4 and syria["contested_count"] == 2
+    assert syria["url"] == f"{BASE}/story/{SYRIA}"
+    assert "The Guardian" in syria["outlets"]
+
+
+@pytest.mark.asyncio
+async def test_story_page_orders_contested_first_with_charts(ds, ids):
+    r = await get_ok(ds, f"{BASE}/story/{SYRIA}")
+    html = r.text
+    positions = [html.index(f'href="{BASE}/fact/{ids["facts"][k]}"')
+                 for k in ("homs_killed", "damascus_killed", "homs_wounded")]
+    assert positions == sorted(positions)
+    assert html.count('<svg class="fc-chart" role="img"') == 4
+    assert "<title id=" in html and "at least 140 (Press TV)" in html
+    assert 'class="fc-arrow"' in html  # an at-least figure drawn as an open range
+    for name in ("measure", "place", "outlet", "status"):
+        assert f'<select name="{name}">' in html
+    assert 'method="get"' in html
+    data = (await get_ok(ds, f"{BASE}/story/{SYRIA}.json")).json()
+    assert [f["status"] for f in data["facts"]] == ["conflict", "conflict", "compatible", "single"]
+    assert data["story"]["id"] == SYRIA
+    assert data["counts"] == {"conflict": 2, "compatible": 1, "agree": 0, "single": 1}
+    first = data["facts"][0]
+    assert {"id", "label", "status", "outlets", "figures", "url"} <= set(first)
+    assert {"outlet", "value", "bound", "words", "source", "article_url"} <= set(first["figures"][0])
+    assert set(data["options"]["outlet"]) == {"<b>Evil</b> Outlet", "Associated Press", "Press TV",
+                                              "The Guardian"}
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("query,expected", [
+    ("status=conflict", {"homs_killed", "total_killed"}),
+    ("status=compatible", {"damascus_killed"}),
+    ("measure=wounded", {"homs_wounded"}),
+    ("place=Sayyida+Zeinab", {"damascus_killed"}),
+    ("outlet=The+Guardian", {"homs_killed", "total_killed", "damascus_killed"}),
+    ("outlet=Press+TV&status=compatible", {"damascus_killed"}),
+    ("status=nonsense", set()),
+    ("status=&measure=", {"homs_killed", "total_killed", "damascus_killed", "homs_wounded"}),
+])
+async def test_story_filters(ds, ids, query, expected):
+    data = (await get_ok(ds, f"{BASE}/story/{SYRIA}.json?{query}")).json()
+    names = {v: k for k, v in ids["facts"].items()}
+    assert {names[f["id"]] for f in data["facts"]} == expected
+    html = (await get_ok(ds, f"{BASE}/story/{SYRIA}?{query}")).text
+    if "status=conflict" in query:
+        assert '<option value="conflict" selected>' in html
+    if not expected:
+        assert "No facts match these filters" in html
+
+
+@pytest.mark.asyncio
+async def test_story_page_lists_its_articles(ds, ids):
+    html = (await get_ok(ds, f"{BASE}/story/{SYRIA}")).text
+    for key in ("ap", "presstv", "guardian", "hostile"):
+        assert f'href="{BASE}/article/{ids["articles"][key]}"' in html
+    assert ids["articles"]["kabul_a"] not in html
+    data = (await get_ok(ds, f"{BASE}/story/{KABUL}.json")).json()
+    assert {a["outlet"] for a in data["articles"]} == {"Reuters", "BBC News"}
+    assert data["facts"][0]["status"] == "agree"
+
+
+@pytest.mark.asyncio
+async def test_fact_page(ds, ids):
+    fact_id = ids["facts"]["homs_killed"]
+    html = (await get_ok(ds, f"{BASE}/fact/{fact_id}")).text
+    assert "Contested" in html and 'aria-hidden="true">\u26a0</span>' in html  # text and icon
+    assert "on its own word" in html  # Press TV's 57 cites nobody
+    assert "Syrian Observatory for Human Rights" in html
+    assert '<mark class="fc-figure">57</mark>' in html
+    assert '<mark class="fc-figure">Thirty-nine</mark>' in html
+    claim = ids["claims"]["guardian:57"]
+    assert f'href="{BASE}/article/{ids["articles"]["guardian"]}#claim-{claim}"' in html
+    assert "superseded" in html and "Superseded figures" in html
+    data = (await get_ok(ds, f"{BASE}/fact/{fact_id}.json")).json()
+    assert data["fact"]["status"] == "conflict" and data["fact"]["label"] == "killed in Homs"
+    assert data["fact"]["state"]["label"] == "Contested"
+    assert "<h1>killed in Homs</h1>" in html
+    groups = [g for g in data["groups"] if not g["superseded"]]
+    assert [g["value"] for g in groups] == [39, 46, 57, 60]
+    assert len(groups[2]["figures"]) == 2  # 57 from Press TV and from the Guardian
+    superseded = [g for g in data["groups"] if g["superseded"]][0]["figures"]
+    assert [f["value"] for f in superseded] == [14] and superseded[0]["superseded"] is True
+    assert data["parts"] is None
+
+
+@pytest.mark.asyncio
+async def test_fact_page_part_and_whole(ds, ids):
+    fact_id = ids["facts"]["total_killed"]
+    html = (await get_ok(ds, f"{BASE}/fact/{fact_id}")).text
+    assert "Part and whole" in html and "Adds up" in html
+    assert "at least 140" in html and "sum of parts" in html
+    assert f'href="{BASE}/fact/{ids["facts"]["damascus_killed"]}"' in html
+    assert f'href="{BASE}/article/{ids["articles"]["presstv"]}"' in html
+    data = (await get_ok(ds, f"{BASE}/fact/{fact_id}.json")).json()
+    assert data["parts"]["sum"] == 140 and data["parts"]["ok"] is True
+    assert data["groups"][0]["figures"][0]["words"] == "88"
+    assert data["groups"][1]["figures"][0]["words"] == "at least 140"
+
+
+@pytest.mark.asyncio
+async def test_article_page(ds, ids):
+    article = ids["articles"]["presstv"]
+    html = (await get_ok(ds, f"{BASE}/article/{article}")).text
+    claim = ids["claims"]["presstv:57"]
+    assert re.search(rf'<mark class="fc-claim fc-status-conflict" id="claim-{claim}" tabindex="0"', html)
+    popover = re.search(rf'<div class="fc-popover" role="tooltip" id="pop-{claim}" hidden>(.*?)</div>',
+                        html, re.S).group(1)
+    assert "The Guardian" in popover and "Associated Press" in popover
+    assert "Press TV" in popover  # its own figure is named, in "This article:"
+    assert f'href="{BASE}/fact/{ids["facts"]["homs_killed"]}"' in popover
+    assert 'href="http://www.presstv.ir/Detail/2016/02/22/homs"' in html
+    assert "factcheck.js" in html
+    data = (await get_ok(ds, f"{BASE}/article/{article}.json")).json()
+    assert data["article"]["outlet"] == "Press TV"
+    assert [len(p["sentences"]) for p in data["paragraphs"]] == [1, 2, 1]
+    by_id = {c["claim_id"]: c for c in data["claims"]}
+    assert {o["outlet"] for o in by_id[claim]["competing"]} == {
+        "Associated Press", "The Guardian", "<b>Evil</b> Outlet"}
+    assert all(o["outlet"] != "Press TV" for c in data["claims"] for o in c["competing"])
+
+
+@pytest.mark.asyncio
+async def test_article_page_dims_furniture_and_captions(ds, ids):
+    html = (await get_ok(ds, f"{BASE}/article/{ids['articles']['ap']}")).text
+    assert '<div class="fc-paragraph fc-aside"><span class="fc-kind-tag">page furniture</span>' in html
+    assert '<span class="fc-kind-tag">byline</span>' in html
+    assert 'class="fc-paragraph fc-headline"' in html
+    html = (await get_ok(ds, f"{BASE}/article/{ids['articles']['guardian']}")).text
+    assert '<span class="fc-kind-tag">caption</span>' in html
+
+
+@pytest.mark.asyncio
+async def test_article_without_url_or_other_outlets(ds, ids):
+    data = (await get_ok(ds, f"{BASE}/article/{ids['articles']['kabul_b']}.json")).json()
+    assert data["article"]["url"] is None
+    assert [o["outlet"] for o in data["claims"][0]["competing"]] == ["Reuters"]
+    html = (await get_ok(ds, f"{BASE}/fact/{ids['facts']['homs_wounded']}")).text
+    assert "One outlet" in html
+
+
+# ---------------------------------------------------------------------------- 404s and escaping
+
+HOSTILE_IDS = ["x' OR 1=1--", "x%27%20OR%201%3D1--", "..%2F..%2Fetc", "<script>alert(1)</script>",
+               "%3Cscript%3E", "~2E~2E~2Fetc", "1;drop table claims", "%00", "~ZZ", "~FF~FE"]
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("page", ["story", "fact", "article"])
+@pytest.mark.parametrize("bad", HOSTILE_IDS)
+async def test_hostile_ids_are_404(ds, page, bad):
+    for suffix in ("", ".json"):
+        r = await ds.client.get(f"{BASE}/{page}/{bad}{suffix}", follow_redirects=True)
+        assert r.status_code == 404, (page, bad, suffix, r.status_code)
+        assert "<script>alert" not in r.text
+
+
+@pytest.mark.asyncio
+async def test_unknown_database_and_plain_database_are_404(fixture_db, tmp_path):
+    plain = tmp_path / "plain.db"
+    sqlite3.connect(plain).execute("create table sentences (id text primary key, text text)")
+    ds = await make_ds([fixture_db[0], plain])
+    for path in ("/nope/-/factcheck", "/nope/-/factcheck.json", "/plain/-/factcheck",
+                 "/plain/-/factcheck/story/x", f"/plain/-/factcheck/fact/{fixture_db[1]['facts']['homs_killed']}"):
+        r = await ds.client.get(path)
+        assert r.status_code == 404, path
+    # render_cell leaves a sentences table without the fact-check tables alone
+    r = await get_ok(ds, "/plain/sentences")
+    assert "fc-figure" not in r.text
+
+
+@pytest.mark.asyncio
+async def test_pages_respect_view_permissions(fixture_db, ids):
+    deny = {"databases": {"sample": {"allow": False}}}
+    ds = await make_ds([fixture_db[0]], **({"config": deny} if IS_1 else {"metadata": deny}))
+    for path in (BASE, f"{BASE}/story/{SYRIA}", f"{BASE}/fact/{ids['facts']['homs_killed']}.json",
+                 f"{BASE}/article/{ids['articles']['ap']}"):
+        r = await ds.client.get(path)
+        assert r.status_code in (403, 404), path
+        assert "Homs" not in r.text
+    html = (await ds.client.get("/")).text
+    assert f'href="{BASE}"' not in html
+
+
+@pytest.mark.asyncio
+async def test_hostile_article_is_escaped_everywhere(ds, ids):
+    article = ids["articles"]["hostile"]
+    pages = [f"{BASE}/article/{article}", f"{BASE}/story/{SYRIA}", BASE,
+             f"{BASE}/fact/{ids['facts']['homs_killed']}", f"{BASE}/story/{SYRIA}?outlet=%3Cb%3EEvil%3C%2Fb%3E+Outlet",
+             f"{BASE}/story/{SYRIA}?status=%3Cscript%3Ealert(1)%3C/script%3E",
+             "/sample/sentences", "/sample/claims", f"/sample/articles/{article}"]
+    for path in pages:
+        html = (await get_ok(ds, path)).text
+        assert "<script>alert" not in html, path
+        assert "<img src=x" not in html, path
+        assert "<b>Evil</b>" not in html, path
+        assert not JS_HREF.search(html), path
+    html = (await get_ok(ds, f"{BASE}/article/{article}")).text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert '<span class="fc-url-text">javascript:alert(1)</span>' in html  # shown, not linked
+    assert "&lt;i&gt;officials&lt;/i&gt;" in html
+
+
+@pytest.mark.asyncio
+async def test_filter_values_from_the_query_string_are_escaped(ds):
+    html = (await get_ok(ds, f"{BASE}/story/{SYRIA}?place=%22%3E%3Cscript%3Ealert(1)%3C/script%3E")).text
+    assert "<script>alert(1)" not in html
+
+
+# ---------------------------------------------------------------------------- Datasette's own pages
+
+@pytest.mark.asyncio
+async def test_render_cell_highlights_sentences(ds, ids):
+    html = (await get_ok(ds, "/sample/sentences?_size=100")).text
+    fact = ids["facts"]["damascus_killed"]
+    assert (f'<mark class="fc-figure" title="at least 83 \u00b7 Compatible">'
+            f'<a href="{BASE}/fact/{fact}">at least 83</a></mark>') in html
+    assert "Sayyida Zeinab, killing <mark" in html
+    # the hostile sentence: escaped text round the mark
+    assert '<mark class="fc-figure" title="about 60' in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    data = (await get_ok(ds, "/sample/sentences.json?_shape=array")).json()
+    assert all("<mark" not in row["text"] for row in data)  # JSON stays raw
+
+
+@pytest.mark.asyncio
+async def test_render_cell_links_claims_to_facts(ds, ids):
+    html = (await get_ok(ds, "/sample/claims?_size=100")).text
+    fact = ids["facts"]["homs_killed"]
+    assert f'<a href="{BASE}/fact/{fact}">killed in Homs</a> <span class="fc-cell-status">(\u26a0 Contested)</span>' in html
+    assert "Other figures:" in html
+    # row page too
+    claim = ids["claims"]["presstv:57"]
+    html = (await get_ok(ds, f"/sample/claims/{claim}")).text
+    assert f'href="{BASE}/fact/{fact}"' in html
+    assert "57 (The Guardian)" in html
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("table", ["claims", "facts", "articles"])
+async def test_table_actions_link_to_plugin(ds, table):
+    html = (await get_ok(ds, f"/sample/{table}")).text
+    assert f'href="{BASE}"' in html and "Fact-check: all stories" in html
+
+
+@pytest.mark.asyncio
+async def test_menu_link(ds):
+    html = (await get_ok(ds, "/")).text
+    assert f'<a href="{BASE}">Fact-check</a>' in html
+
+
+@pytest.mark.asyncio
+@pytest.mark.skipif(not IS_1, reason="row_actions is a Datasette 1.0a hook")
+async def test_row_actions(ds, ids):
+    fact = ids["facts"]["homs_killed"]
+    html = (await get_ok(ds, f"/sample/facts/{fact}")).text
+    assert f'href="{BASE}/fact/{fact}"' in html and "Open the fact page" in html
+    claim, article = ids["claims"]["presstv:57"], ids["articles"]["presstv"]
+    html = (await get_ok(ds, f"/sample/claims/{claim}")).text
+    assert f'href="{BASE}/article/{article}#claim-{claim}"' in html
+
+
+def test_row_actions_registered_only_where_specified():
+    import datasette_factcheck
+    from datasette import hookspecs
+
+    assert hasattr(datasette_factcheck, "row_actions") == hasattr(hookspecs, "row_actions")
+
+
+@pytest.mark.asyncio
+async def test_base_url(fixture_db, ids):
+    ds = await make_ds([fixture_db[0]], settings={"base_url": "/news/"})
+    html = (await get_ok(ds, f"{BASE}/story/{SYRIA}")).text
+    assert f'href="/news{BASE}/fact/{ids["facts"]["homs_killed"]}"' in html
+    assert 'href="/news/-/static-plugins/datasette-factcheck/factcheck.css"' in html
+    html = (await get_ok(ds, f"{BASE}/article/{ids['articles']['ap']}")).text
+    assert f'href="/news{BASE}/fact/' in html
+
+
+@pytest.mark.asyncio
+async def test_immutable_database(fixture_db, ids):
+    ds = Datasette(immutables=[str(fixture_db[0])])
+    await ds.invoke_startup()
+    for path in (BASE, f"{BASE}/story/{SYRIA}", f"{BASE}/fact/{ids['facts']['homs_killed']}",
+                 f"{BASE}/article/{ids['articles']['ap']}"):
+        await get_ok(ds, path)
+
+
+# ---------------------------------------------------------------------------- metadata and queries
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("name,params,expected", [
+    ("contested_facts_in_story", {"story": SYRIA}, 2),
+    ("contested_facts_in_story", {"story": KABUL}, 0),
+    ("contested_facts_in_story", {"story": ""}, 2),
+    ("figures_by_source", {"source": "Observatory"}, 5),
+    ("claims_matching", {"term": "Homs"}, 6),
+    ("claims_matching", {"term": '"'}, 0),
+    ("claims_matching", {"term": ""}, 0),
+    ("outlet_outliers", {"outlet": "Associated Press"}, 2),
+    ("outlet_outliers", {"outlet": "The Guardian"}, 2),
+])
+async def test_canned_queries(ds, name, params, expected):
+    r = await ds.client.get(f"/sample/{name}.json", params={**params, "_shape": "array"})
+    assert r.status_code == 200, r.text
+    assert len(r.json()) == expected
+    html = (await get_ok(ds, f"/sample/{name}")).text  # the form, before any parameter is given
+    assert 'class="message-error"' not in html
+
+
+@pytest.mark.asyncio
+async def test_outliers_are_the_figures_nobody_else_gives(ds):
+    r = await ds.client.get("/sample/outlet_outliers.json",
+                            params={"outlet": "Associated Press", "_shape": "array"})
+    assert sorted(row["value"] for row in r.json()) == [39, 46]
+
+
+@pytest.mark.asyncio
+async def test_stories_page_lists_bookmarkable_queries(ds):
+    html = (await get_ok(ds, BASE)).text
+    assert 'href="/sample/claims_matching"' in html
+
+
+def test_metadata_describes_every_table_and_column():
+    meta = json.loads((REPO / "metadata.json").read_text())
+    assert meta["title"] == "datasette-factcheck"
+    assert meta["license"] and meta["source"]
+    tables = meta["databases"]["sample"]["tables"]
+    for table, columns in SCHEMA.items():
+        assert tables[table]["description"]
+        assert set(tables[table]["columns"]) == set(columns), table
+    for view in VIEWS:
+        assert tables[view]["description"]
+    assert tables["claims"]["facets"] == ["measure", "bound", "outlet", "source"]
+    assert tables["facts"]["facets"] == ["status", "measure", "story"]
+    assert tables["sentences"]["facets"] == ["kind"]
+
+
+def test_metadata_and_config_carry_the_same_queries():
+    meta = json.loads((REPO / "metadata.json").read_text())["databases"]["sample"]
+    config = yaml.safe_load((REPO / "datasette.yaml").read_text())["databases"]["sample"]
+    assert meta["queries"] == config["queries"]
+    assert set(meta["queries"]) == {"contested_facts_in_story", "figures_by_source",
+                                    "claims_matching", "outlet_outliers"}
+    for name, table in config["tables"].items():
+        for key, value in table.items():
+            assert meta["tables"][name][key] == value
+
+
+@pytest.mark.asyncio
+async def test_column_descriptions_show(ds):
+    html = (await get_ok(ds, "/sample/claims")).text
+    assert "Every figure an article asserts" in html
+
+
+# ---------------------------------------------------------------------------- helpers
+
+@pytest.mark.parametrize("value,bound,words", [
+    (57, "at_least", "at least 57"), (57.0, "exact", "57"), (1200, "more_than", "more than 1,200"),
+    (2.5, "about", "about 2.5"), (10, "up_to", "up to 10"), (3, "less_than", "less than 3"),
+    (4, None, "4"), (None, "exact", "?"),
+])
+def test_figure_words(value, bound, words):
+    assert views.figure_words(value, bound) == words
+
+
+@pytest.mark.parametrize("url,ok", [
+    ("https://example.com/a", True), ("http://example.com", True), ("javascript:alert(1)", False),
+    (" JavaScript:alert(1)", False), ("data:text/html,x", False), ("//evil.com", False),
+    ("ftp://x", False), (None, False), ("http://[bad", False),
+])
+def test_safe_url(url, ok):
+    assert (views.safe_url(url) is not None) == ok
+
+
+def test_highlight_escapes_and_skips_bad_spans():
+    out = views.highlight("<b>57</b> & 46", [(3, 5, None), (4, 6, None), (12, 14, None), (9, 99, None)],
+                          views.plain_mark)
+    assert str(out) == ('&lt;b&gt;<mark class="fc-figure">57</mark>&lt;/b&gt; &amp; '
+                        '<mark class="fc-figure">46</mark>')
+
+
+def test_chart_is_accessible_and_escaped():
+    figs = [{"value": 57, "bound": "at_least", "outlet": "<b>X</b>"},
+            {"value": 10, "bound": "up_to", "outlet": "Y"},
+            {"value": 30, "bound": "about", "low": 27, "high": 33, "outlet": "Z"},
+            {"value": 14, "bound": "exact", "outlet": "Y", "superseded": 1}]
+    svg = str(views.chart_svg(figs, "killed & <wounded>", "chart-1"))
+    assert svg.startswith('<svg class="fc-chart" role="img" aria-labelledby="chart-1"')
+    assert "<b>" not in svg and "&lt;b&gt;X&lt;/b&gt;" in svg
+    assert "at least 57 (&lt;b&gt;X&lt;/b&gt;), " not in svg  # ordered by value
+    assert "up to 10 (Y), about 30 (Z), at least 57 (&lt;b&gt;X&lt;/b&gt;)" in svg
+    assert svg.count('class="fc-arrow"') == 2 and 'class="fc-about"' in svg
+    assert "(Y), 14" not in svg  # superseded figures are not drawn
+    assert views.chart_svg([], "x", "c") == ""
+
+
+def test_nice_ticks():
+    assert views.nice_ticks(0, 100) == [0, 25, 50, 75, 100]
+    assert views.nice_ticks(5, 5) == [5]
