@@ -335,7 +335,7 @@ def _word_measure(t, vocab: dict):
     return name
 
 
-def _predicate_measure(tok, span, vocab: dict, number_tokens, noun=None):
+def _predicate_measure(tok, span, vocab: dict, number_tokens, noun=None, direct_only=False):
     """What the figure's verb or noun says happened: 'people were killed', 'gave the death toll
     as 46', '39 injured', 'left 140 dead'. Words the parse ties to the figure come first; a word
     merely nearby counts only inside the figure's own clause."""
@@ -373,8 +373,10 @@ def _predicate_measure(tok, span, vocab: dict, number_tokens, noun=None):
         name = _word_measure(t, vocab)
         if name and (best is None or (rank, abs(i - tok.i)) < best[0]):
             best = ((rank, abs(i - tok.i)), name)
-    if best:
+    if best and (not direct_only or best[0][0] <= 2):
         return best[1]
+    if direct_only:  # "demonstrations by tens of thousands": a vague crowd is not a toll
+        return None
     region = _region(tok, span, number_tokens)
     for t in sorted(region, key=lambda t: abs(t.i - tok.i)):
         if t.pos_ in ("VERB", "NOUN", "ADJ", "PROPN") and abs(t.i - tok.i) <= 6:
@@ -575,9 +577,12 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
                     if c.dep_ == "attr" and _noun_measure(c, vocab) and _noun_measure(c, vocab)[0] == measure:
                         subject = _noun_phrase_lemma(c)
         if measure is None and (noun is None or _person_like(noun)):
-            measure = _predicate_measure(tok, span, vocab, number_tokens, noun)
+            measure = _predicate_measure(tok, span, vocab, number_tokens, noun, direct_only=q.kind == "vague")
             if measure is None and noun is None:
                 measure, subject = _nearest_counted(tok, _region(tok, span, number_tokens), vocab) or (None, None)
+            if measure is None and noun is None and tok.dep_ == "pobj" and tok.head.lower_ == "of" \
+                    and tok.head.head.pos_ == "NOUN":
+                measure = _lemma(tok.head.head)  # "a majority of 160", "a crowd of 5,000"
         headcount = False
         if measure is None and noun is not None and _lemma(noun) in GENERIC_PERSONS:
             # "20,000 people marched": what the people did is what is counted

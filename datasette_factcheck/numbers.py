@@ -1148,6 +1148,17 @@ def parse_number(s: str) -> float | None:
     return float(core.value)
 
 
+_GLUED_EURO_RE = re.compile(r"\b[Ee]uro(?=\d)")
+_HYPHEN_SCALE_RE = re.compile(rf"(?<=\d){_HYPHEN}(?={_SCALE_ALT}\b)", re.I)
+
+
+def _unglue(text: str) -> str:
+    """Length-preserving rewrites of wire-service spellings: 'euro110 billion' -> 'EUR 110 billion',
+    '110-billion' -> '110 billion', so offsets still point into the original text."""
+    text = _GLUED_EURO_RE.sub("EUR ", text)
+    return _HYPHEN_SCALE_RE.sub(" ", text)
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every number expression in text, sorted by start and non-overlapping.
 
@@ -1155,6 +1166,8 @@ def find_quantities(text: str) -> list[Quantity]:
     "no one", "at one point", "a" and "zero" on their own are not returned at all."""
     if not text:
         return []
+    original = text
+    text = _unglue(text)
     protected, masks = _protected(text)
     cores = _merge_ranges(text, _scan_cores(text, masks))
     quantities = list(protected)
@@ -1162,4 +1175,7 @@ def find_quantities(text: str) -> list[Quantity]:
         _apply_hedges(text, core)
         quantities.append(_to_quantity(text, core))
     quantities.sort(key=lambda q: (q.start, q.end))
+    if text != original:
+        for q in quantities:
+            q.text = original[q.start:q.end]
     return quantities

@@ -43,9 +43,16 @@ def clean_name(name: str) -> str:
     return name
 
 
+# names of bodies that spaCy sometimes takes for places: "Marfin Bank", "Foreign Ministry"
+BODY_SUFFIX = re.compile(
+    r"\b(Bank|Ministry|Agency|Council|Party|Group|Corporation|Corp|Inc|Ltd|Company|University|"
+    r"Times|News|Post|Press|Association|Union|Committee|Commission|Office|Department|Force|Forces|Army|Front|Brigade)$")
+
+
 def _ok(name: str) -> bool:
     first = name.split()[0] if name.split() else ""
-    return bool(name) and first not in STOP_NAMES and len(name) > 2 and _capitalised(name)
+    return (bool(name) and first not in STOP_NAMES and len(name) > 2 and _capitalised(name)
+            and not BODY_SUFFIX.search(name))
 
 
 @dataclass

@@ -747,3 +747,14 @@ def test_invariants(text):
 def test_empty_text():
     assert find_quantities("") == []
     assert find_quantities("No figures here at all.") == []
+
+
+@pytest.mark.parametrize("text,figure,value,unit", [
+    ("a euro110 billion ($141 billion) loan package", "euro110 billion", 110e9, "EUR"),
+    ("gets euro345 a month", "euro345", 345, "EUR"),
+    ("the $143-billion rescue", "$143-billion", 143e9, "USD"),
+])
+def test_wire_service_spellings(text, figure, value, unit):
+    q = next(q for q in find_quantities(text) if q.text == figure)
+    assert q.value == value and q.unit == unit and q.excluded is None
+    assert text[q.start:q.end] == figure
