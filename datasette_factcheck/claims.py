@@ -561,6 +561,8 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
                 measure = own
             elif counted:
                 measure, subject = counted
+                if measure == "attacks" and not subject:
+                    subject = _event_qualifier(tok, noun, vocab)
             elif _person_like(noun):
                 subject = None if lemma in GENERIC_PERSONS else _person_subject(noun)
             else:
@@ -616,6 +618,43 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
     claim.place_in = place_in
     claim.place_scope = "country" if place and place in ctx.gazetteer.countries else ("local" if place else None)
     return claim
+
+
+OUTCOME_VERBS = {"land", "fall", "explode", "detonate", "impact", "crash"}
+CONTACT_VERBS = {"hit", "strike"}
+WHERE_PREPS = {"in", "inside", "within", "outside", "near", "on", "onto", "at", "into", "beside", "around"}
+SCENE_NOUNS = {"city", "town", "village", "suburb", "district", "neighbourhood", "neighborhood", "area",
+               "street", "region", "province", "country", "capital", "crowd"}
+
+
+def _event_qualifier(tok, noun, vocab):
+    """'two landed inside the camp', 'three other explosions', 'one hit a school': which of the
+    bombs a figure counts, so a part is never linked with the whole."""
+    bits = []
+    anchor = noun if noun is not None else tok
+    near = [c.lower_ for c in list(anchor.children) + list(tok.children)]
+    if {"other", "further", "more", "additional", "another"} & set(near):
+        bits.append("other")
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children) and noun is not None and noun.i != tok.i:
+        bits.append("of them")
+    verb = anchor.head if anchor.dep_ in ("nsubj", "nsubjpass") else None
+    if verb is not None and verb.pos_ == "VERB":
+        lemma = _lemma(verb)
+        where = []
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in WHERE_PREPS:
+                obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+                if obj is not None and obj.pos_ == "NOUN" and _lemma(obj) not in SCENE_NOUNS and not _noun_measure(obj, vocab):
+                    where.append(f"{c.lower_} {_lemma(obj)}")
+            elif c.dep_ == "advmod" and c.lower_ in ("outside", "inside", "nearby"):
+                where.append(c.lower_)
+            elif c.dep_ == "dobj" and lemma in CONTACT_VERBS and c.pos_ == "NOUN" and _lemma(c) not in SCENE_NOUNS:
+                where.append(_lemma(c))
+            elif c.dep_ == "neg":
+                where.append("not")
+        if lemma in OUTCOME_VERBS or where:
+            bits.append(" ".join([lemma] + where))
+    return " ".join(bits) or None
 
 
 def _definite(tok, q, sentence: Sentence) -> bool:

@@ -207,7 +207,7 @@ def _label(key: tuple, event_date: Optional[str]) -> str:
     what = measure or "figure"
     if subject:
         what = f"{what} ({subject})"
-    if unit and unit not in ("percent",):
+    if unit and unit not in ("percent", "share") and unit not in what:
         what = f"{what}, {unit}"
     bits = [what, place or "place not stated"]
     if when == "event":
