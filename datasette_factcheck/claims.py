@@ -586,9 +586,11 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
                     and tok.head.head.pos_ == "NOUN":
                 measure = _lemma(tok.head.head)  # "a majority of 160", "a crowd of 5,000"
         headcount = False
-        if measure is None and noun is not None and _lemma(noun) in GENERIC_PERSONS:
-            # "20,000 people marched": what the people did is what is counted
-            verb = next((a for a in noun.ancestors if a.pos_ == "VERB" and _lemma(a) not in ("be", "have", "say", "tell")), None)
+        if measure is None and ((noun is not None and _lemma(noun) in GENERIC_PERSONS)
+                                or (noun is None and (tok.dep_ in ("nsubj", "nsubjpass") or q.unit in ("percent", "share")))):
+            # "20,000 people marched", "with 1,000 leaving today", "stocks plunged 5.4 per cent":
+            # what they did is what is counted
+            verb = _governing_verb(noun if noun is not None else tok)
             if verb is None:
                 return None
             measure, subject = _lemma(verb), None
@@ -655,6 +657,19 @@ def _event_qualifier(tok, noun, vocab):
         if lemma in OUTCOME_VERBS or where:
             bits.append(" ".join([lemma] + where))
     return " ".join(bits) or None
+
+
+def _governing_verb(t):
+    """The verb a figure's noun hangs from, through 'had to be ushered' to 'usher'."""
+    verb = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    while verb is not None and _lemma(verb) in ("be", "have", "get"):
+        nxt = next((c for c in verb.children if c.dep_ in ("xcomp", "acomp") and c.pos_ == "VERB"), None)
+        if nxt is None:
+            return None
+        verb = nxt
+    if verb is None or _lemma(verb) in attribution.REPORTING:
+        return None
+    return verb
 
 
 def _definite(tok, q, sentence: Sentence) -> bool:
