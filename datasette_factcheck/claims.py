@@ -435,7 +435,8 @@ def _place(tok, region, span, sentence: Sentence, ctx: ExtractionContext):
     in_sentence = places.drop_containers(
         places.mentions(doc, ctx.gazetteer, sentence.start, sentence.end), ctx.gazetteer, doc.text, headline)
     lists = _lists(in_sentence, doc.text)
-    in_sentence = [m for m in in_sentence if not places.is_actor(m, doc) or any(m in g and len(g) > 1 for g in lists)]
+    in_sentence = [m for m in in_sentence if (not places.is_actor(m, doc) or any(m in g and len(g) > 1 for g in lists))
+                   and not _origin(m, doc)]
     ids = {t.i for t in region}
     found = [m for m in in_sentence if m.token_start in ids]
     if not found and in_sentence:
@@ -450,6 +451,14 @@ def _place(tok, region, span, sentence: Sentence, ctx: ExtractionContext):
         return name, (ctx.gazetteer.inside.get(names[0]) if len(names) == 1 else None)
     name = ctx.context_place(sentence)
     return name, (ctx.gazetteer.inside.get(name) if name else None)
+
+
+def _origin(m, doc) -> bool:
+    """'20,000 refugees from the Nuba Mountains': where people came from is not where it happened."""
+    if m.token_start < 0:
+        return False
+    root = doc[m.token_start:m.token_end].root
+    return root.dep_ == "pobj" and root.head.lower_ == "from"
 
 
 def _lists(found, text: str):
@@ -548,7 +557,7 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
     noun = _counted_noun(tok)
     if q.kind == "money" or (q.unit or "").upper() in ("USD", "EUR", "GBP", "JPY", "CNY", "INR", "AUD", "CAD"):
         measure = _money_measure(tok, span)
-    elif q.unit and q.unit not in ("share", "percent"):
+    elif q.unit and q.unit not in ("share", "percent", "times"):
         measure = UNIT_MEASURES.get(q.unit, q.unit)
         if measure == "distance":
             measure, subject = _distance_of(tok, q, sentence)
@@ -556,6 +565,9 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
         if noun is not None:
             lemma = _lemma(noun)
             own = _measure_class(lemma, vocab)
+            if lemma == "life":  # lives are a toll when a war costs, claims or takes them, not when it "shatters" them
+                verb = next((a for a in noun.ancestors if a.pos_ == "VERB"), None)
+                own = "killed" if verb is not None and _lemma(verb) in LIFE_VERBS else None
             counted = _noun_measure(noun, vocab)
             if own:  # "39 of the dead", "46 deaths"
                 measure = own
@@ -587,7 +599,7 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
                 measure = _lemma(tok.head.head)  # "a majority of 160", "a crowd of 5,000"
         headcount = False
         if measure is None and ((noun is not None and _lemma(noun) in GENERIC_PERSONS)
-                                or (noun is None and (tok.dep_ in ("nsubj", "nsubjpass") or q.unit in ("percent", "share")))):
+                                or (noun is None and (tok.dep_ in ("nsubj", "nsubjpass") or q.unit in ("percent", "share", "times")))):
             # "20,000 people marched", "with 1,000 leaving today", "stocks plunged 5.4 per cent":
             # what they did is what is counted
             verb = _governing_verb(noun if noun is not None else tok)
@@ -622,6 +634,7 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
     return claim
 
 
+LIFE_VERBS = {"cost", "claim", "take", "lose", "end", "save"}
 OUTCOME_VERBS = {"land", "fall", "explode", "detonate", "impact", "crash"}
 CONTACT_VERBS = {"hit", "strike"}
 WHERE_PREPS = {"in", "inside", "within", "outside", "near", "on", "onto", "at", "into", "beside", "around"}

@@ -117,10 +117,17 @@ def time_key(c: dict, event_date: Optional[str]) -> str:
     return frame
 
 
+# A size (a crater's width) is measured where the story is: its place adds nothing and, read from
+# the context, is often the country of whoever is quoted. A distance keeps its place: how far
+# which place lies from the border.
+PLACELESS = {"width", "depth", "height", "length"}
+
+
 def claim_key(c: dict, names: PlaceNames, event_date: Optional[str]) -> tuple:
+    placeless = c.get("measure") in PLACELESS
     return (
         c.get("measure"), c.get("subject"), unit_class(c.get("unit")),
-        names.key(c.get("place")), time_key(c, event_date),
+        None if placeless else names.key(c.get("place")), time_key(c, event_date),
     )
 
 
@@ -165,6 +172,11 @@ def _resolve_places(keys: Dict[str, tuple], claims: List[dict]) -> None:
                 keys[cid] = key[:3] + (best,) + key[4:5] + (False,)
 
 
+def _overlap(cs: List[dict]) -> bool:
+    """'dozens' and '50' can be one count; '4' and '2' cannot."""
+    return max(interval(c)[0] for c in cs) <= min(interval(c)[1] for c in cs)
+
+
 def _split_ambiguous(groups: Dict[tuple, List[dict]]) -> None:
     """One article giving several figures for one key on the same word (four bombs, two inside the
     camp, one on the airstrip) is counting different things: those figures are not linked."""
@@ -175,7 +187,7 @@ def _split_ambiguous(groups: Dict[tuple, List[dict]]) -> None:
             if not c.get("superseded"):
                 by_article[(c["article_id"], c.get("source"))].append(c)
         for (article_id, _), cs in by_article.items():
-            if len({c["value"] for c in cs}) > 1:
+            if len({c["value"] for c in cs}) > 1 and not _overlap(cs):
                 for c in cs:
                     members.remove(c)
                     groups[key + (c["id"],)] = [c]

@@ -8,7 +8,7 @@ from __future__ import annotations
 # measure -> lemmas or lemma phrases (space-separated) that report it
 BUILTIN_MEASURES = {
     "killed": [
-        "kill", "dead", "die", "death", "death toll", "toll", "life", "fatality", "fatal",
+        "kill", "dead", "die", "death", "death toll", "toll", "fatality", "fatal",
         "killing", "perish", "slay", "murder", "massacre", "execute", "body", "casualty toll",
         "lose life", "claim life", "cost life", "shoot dead", "deadly", "slaughter",
     ],
@@ -18,7 +18,7 @@ BUILTIN_MEASURES = {
     ],
     "missing": ["missing", "unaccounted"],
     "arrested": ["arrest", "detain", "detention", "custody", "capture", "apprehend", "seize"],
-    "displaced": ["displace", "flee", "homeless", "uproot", "drive"],
+    "displaced": ["displace", "flee", "homeless", "uproot", "drive", "refugee", "displaced person"],
     "evacuated": ["evacuate", "evacuee", "evacuation"],
     "rescued": ["rescue", "save", "free", "release"],
     "charged": ["charge", "indict", "prosecute", "convict", "sentence"],
@@ -73,7 +73,7 @@ SUBSET_GROUPS = {
     "civilian", "child", "woman", "man", "boy", "girl", "military", "police", "militant", "fighter",
     "rebel", "militiaman", "insurgent", "soldier", "marine", "foreigner", "tourist", "journalist",
     "student", "pupil", "teenager", "baby", "infant", "adult", "attacker", "gunman", "bomber",
-    "hostage", "prisoner", "refugee", "migrant", "pirate", "suspect", "american", "afghan",
+    "hostage", "prisoner", "pirate", "suspect", "american", "afghan",
 }
 
 

@@ -1152,6 +1152,22 @@ _GLUED_EURO_RE = re.compile(r"\b[Ee]uro(?=\d)")
 _HYPHEN_SCALE_RE = re.compile(rf"(?<=\d){_HYPHEN}(?={_SCALE_ALT}\b)", re.I)
 
 
+_TIMES_RE = re.compile(r"\b(?P<w>twice|thrice)\b(?!\s+(?:as|the|a|an|that|than|its|their|his|her|our|my|your|over)\b)", re.I)
+
+
+def _times(text: str, taken) -> list:
+    """'had twice been investigated', 'was arrested twice': how often something happened."""
+    out = []
+    for m in _TIMES_RE.finditer(text):
+        if any(q.start < m.end() and m.start() < q.end for q in taken):
+            continue
+        value = 2.0 if m.group("w").lower() == "twice" else 3.0
+        out.append(Quantity(start=m.start(), end=m.end(), text=m.group(0), value=value, low=value,
+                            high=value, bound="exact", unit="times", kind="cardinal", hedge=None,
+                            number_start=m.start(), number_end=m.end(), excluded=None))
+    return out
+
+
 def _unglue(text: str) -> str:
     """Length-preserving rewrites of wire-service spellings: 'euro110 billion' -> 'EUR 110 billion',
     '110-billion' -> '110 billion', so offsets still point into the original text."""
@@ -1174,6 +1190,7 @@ def find_quantities(text: str) -> list[Quantity]:
     for core in cores:
         _apply_hedges(text, core)
         quantities.append(_to_quantity(text, core))
+    quantities.extend(_times(text, quantities))
     quantities.sort(key=lambda q: (q.start, q.end))
     if text != original:
         for q in quantities:

@@ -7,6 +7,7 @@ over it only on success: a crash or Ctrl-C leaves the previous database as it wa
 from __future__ import annotations
 
 import multiprocessing
+from collections import deque
 import os
 import shutil
 import sys
@@ -196,6 +197,7 @@ def build(
         else:
             os.unlink(tmp)
         db = sqlite_utils.Database(tmp)
+        storage.fast_writes(db)
         storage.ensure_db_shape(db)
         articles = read_sources(discover(inputs, story), manifest_rows, max_bytes, summary)
         _load(db, articles, summary, processes, progress, model, batch_size)
@@ -209,6 +211,7 @@ def build(
         storage.finish(db)
         db.close()
         if summary.articles or not output.exists():
+            _fsync(tmp)
             os.replace(tmp, output)
         else:
             os.unlink(tmp)
@@ -217,6 +220,16 @@ def build(
             os.unlink(tmp)
         raise
     return summary
+
+
+def _fsync(path) -> None:
+    """The temporary file is written without syncs (it is thrown away on any failure): make it
+    durable once, before it replaces the database."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _progress(progress: bool):
@@ -234,22 +247,21 @@ def _load(db, articles, summary, processes, progress, model, batch_size):
     if processes and processes > 1:
         ctx = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
         pool = ctx.Pool(processes, initializer=_init_worker, initargs=(model,))
-        results = pool.imap(process_batch, batches)
+        results = _bounded_imap(pool, process_batch, batches, window=2 * processes)
     else:
         _init_worker(model)
         results = map(process_batch, batches)
     try:
         for rows in results:
+            written = []
             for row in rows:
                 if isinstance(row, str):
                     summary.skipped.append(row)
-            rows = [r for r in rows if not isinstance(r, str)]
-            for article_row, _, _ in rows:
-                if article_row["story"] not in summary.stories:
-                    storage.ensure_story(db, article_row["story"])
-                    summary.stories.add(article_row["story"])
-            storage.write_articles(db, rows)
-            for _, sentence_rows, claim_rows in rows:
+                else:
+                    written.append(row)
+            storage.write_articles(db, written)
+            for article_row, sentence_rows, claim_rows in written:
+                summary.stories.add(article_row["story"])
                 summary.articles += 1
                 summary.sentences += len(sentence_rows)
                 summary.claims += len(claim_rows)
@@ -260,6 +272,18 @@ def _load(db, articles, summary, processes, progress, model, batch_size):
             pool.terminate()
         if bar is not None:
             bar.close()
+
+
+def _bounded_imap(pool, func, batches: Iterable, window: int) -> Iterator:
+    """Like pool.imap, in order, but with at most ``window`` batches handed out and not yet
+    collected: Pool.imap reads its whole input at once, which would hold every article in memory."""
+    pending: deque = deque()
+    for batch in batches:
+        pending.append(pool.apply_async(func, (batch,)))
+        if len(pending) >= window:
+            yield pending.popleft().get()
+    while pending:
+        yield pending.popleft().get()
 
 
 def _link_story(db, story: str) -> None:

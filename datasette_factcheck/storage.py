@@ -73,6 +73,14 @@ VIEWS = {
 }
 
 
+def fast_writes(db: sqlite_utils.Database) -> None:
+    """Settings for a connection that writes a throw-away copy (the loader's temporary file, renamed
+    over the database only on success): no journal file and no sync per transaction."""
+    db.execute("PRAGMA journal_mode = MEMORY")
+    db.execute("PRAGMA synchronous = OFF")
+    db.execute("PRAGMA cache_size = -65536")  # 64 MB of page cache
+
+
 def ensure_db_shape(db: sqlite_utils.Database) -> None:
     """Create every table, foreign key, index, view and the full-text index, once."""
     order = ["stories", "articles", "sentences", "facts", "claims"]
@@ -90,26 +98,72 @@ def ensure_db_shape(db: sqlite_utils.Database) -> None:
         db["sentences"].enable_fts(["text"], create_triggers=True, tokenize="porter")
 
 
+def _columns(table: str, rows: list) -> list:
+    """The columns to write: the schema's, in schema order, then any others the rows carry (which
+    SQLite rejects, as sqlite-utils' insert would)."""
+    known = list(SCHEMA[table])
+    extra = []
+    for row in rows:
+        for key in row:
+            if key not in SCHEMA[table] and key not in extra:
+                extra.append(key)
+    present = set().union(*(row.keys() for row in rows)) if rows else set()
+    return [c for c in known if c in present] + extra
+
+
+def _insert_rows(db, table: str, rows: list, replace: bool = True) -> None:
+    """One executemany for many rows: far cheaper than sqlite-utils' per-call introspection."""
+    if not rows:
+        return
+    cols = _columns(table, rows)
+    sql = "insert {}into [{}] ({}) values ({})".format(
+        "or replace " if replace else "", table, ", ".join(f"[{c}]" for c in cols), ", ".join("?" * len(cols)))
+    db.conn.executemany(sql, [[row.get(c) for c in cols] for row in rows])
+
+
+def _upsert_rows(db, table: str, rows: list) -> None:
+    """Insert, or update in place (keeping the rowid) the rows whose id is already there."""
+    if not rows:
+        return
+    cols = _columns(table, rows)
+    sets = ", ".join(f"[{c}] = excluded.[{c}]" for c in cols if c != "id")
+    sql = "insert into [{}] ({}) values ({}) on conflict(id) do update set {}".format(
+        table, ", ".join(f"[{c}]" for c in cols), ", ".join("?" * len(cols)), sets)
+    db.conn.executemany(sql, [[row.get(c) for c in cols] for row in rows])
+
+
+def _chunks(items: list, n: int = 500):
+    for i in range(0, len(items), n):
+        yield items[i:i + n]
+
+
 def write_article(db, article_row: dict, sentence_rows: list, claim_rows: list) -> None:
     """Upsert one article with its sentences and claims (replacing what was there before)."""
-    db["articles"].upsert(article_row, pk="id")
-    db["claims"].delete_where("article_id = ?", [article_row["id"]])
-    db["sentences"].delete_where("article_id = ?", [article_row["id"]])
-    if sentence_rows:
-        db["sentences"].insert_all(sentence_rows, pk="id", replace=True)
-    if claim_rows:
-        db["claims"].insert_all(claim_rows, pk="id", replace=True)
+    write_articles(db, [(article_row, sentence_rows, claim_rows)])
 
 
 def write_articles(db, batch: Iterable[tuple]) -> None:
-    """Write a batch of (article_row, sentence_rows, claim_rows) in one transaction."""
-    with db.conn:
-        for article_row, sentence_rows, claim_rows in batch:
-            write_article(db, article_row, sentence_rows, claim_rows)
+    """Write a batch of (article_row, sentence_rows, claim_rows) in one transaction: each article
+    upserted, its old sentences and claims replaced by the new ones."""
+    batch = list({a["id"]: (a, s, c) for a, s, c in batch}.values())  # the same article twice: the last wins
+    if not batch:
+        return
+    with db.atomic():
+        db.conn.executemany("insert or ignore into stories (id, name) values (?, ?)",
+                            [(s, s) for s in dict.fromkeys(a["story"] for a, _, _ in batch)])
+        _upsert_rows(db, "articles", [a for a, _, _ in batch])
+        ids = [a["id"] for a, _, _ in batch]
+        for chunk in _chunks(ids):
+            marks = ", ".join("?" * len(chunk))
+            db.conn.execute(f"delete from claims where article_id in ({marks})", chunk)
+            db.conn.execute(f"delete from sentences where article_id in ({marks})", chunk)
+        _insert_rows(db, "sentences", [s for _, rows, _ in batch for s in rows])
+        _insert_rows(db, "claims", [c for _, _, rows in batch for c in rows])
 
 
 def ensure_story(db, story: str) -> None:
-    db["stories"].insert({"id": story, "name": story}, pk="id", ignore=True)
+    with db.atomic():
+        db.conn.execute("insert or ignore into stories (id, name) values (?, ?)", [story, story])
 
 
 def story_claims(db, story: str) -> list:
@@ -136,9 +190,9 @@ def story_headlines(db, story: str) -> dict:
 
 def write_facts(db, story: str, facts: list, claim_updates: dict) -> None:
     """Replace one story's facts and point its claims at them; other stories are not touched."""
-    with db.conn:
-        db.execute("update claims set fact_id = null where story = ?", [story])
-        db["facts"].delete_where("story = ?", [story])
+    with db.atomic():
+        db.conn.execute("update claims set fact_id = null where story = ?", [story])
+        db.conn.execute("delete from facts where story = ?", [story])
         rows = []
         for f in facts:
             rows.append({
@@ -150,10 +204,14 @@ def write_facts(db, story: str, facts: list, claim_updates: dict) -> None:
                 "outlets": json.dumps(f.outlets), "sources": json.dumps(f.sources),
                 "parts": f.parts, "parts_ok": f.parts_ok,
             })
-        if rows:
-            db["facts"].insert_all(rows, pk="id", replace=True)
+        _insert_rows(db, "facts", rows)
+        by_columns: dict = {}
         for claim_id, update in claim_updates.items():
-            db["claims"].update(claim_id, update)
+            if update:
+                by_columns.setdefault(tuple(update), []).append([*update.values(), claim_id])
+        for cols, params in by_columns.items():
+            sets = ", ".join(f"[{c}] = ?" for c in cols)
+            db.conn.executemany(f"update claims set {sets} where id = ?", params)
         update_story_counts(db, story)
 
 
@@ -169,7 +227,8 @@ def update_story_counts(db, story: str) -> None:
     outlets = [r["outlet"] for r in db.query(
         "select distinct outlet from articles where story = ? and outlet is not null order by outlet",
         [story])]
-    db["stories"].upsert({"id": story, "name": story, **row, "outlets": json.dumps(outlets)}, pk="id")
+    with db.atomic():
+        _upsert_rows(db, "stories", [{"id": story, "name": story, **row, "outlets": json.dumps(outlets)}])
 
 
 def finish(db) -> None:

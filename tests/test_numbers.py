@@ -758,3 +758,10 @@ def test_wire_service_spellings(text, figure, value, unit):
     q = next(q for q in find_quantities(text) if q.text == figure)
     assert q.value == value and q.unit == unit and q.excluded is None
     assert text[q.start:q.end] == figure
+
+
+def test_how_often_something_happened():
+    (q,) = find_quantities("he had twice been investigated by the FBI")
+    assert (q.text, q.value, q.unit, q.excluded) == ("twice", 2, "times", None)
+    assert find_quantities("twice as many people") == []
+    assert find_quantities("twice the size of Wales") == []
