@@ -34,8 +34,20 @@ def interval(c: dict):
     return (v, v)
 
 
+def _precise(claims: List[dict]) -> List[dict]:
+    """Live figures, without vague ones ('dozens') when any precise figure exists."""
+    live = [c for c in claims if not c.get("superseded")] or claims
+    return [c for c in live if c.get("kind") != "vague"] or live
+
+
 def status_of(claims: List[dict]) -> str:
     live = [c for c in claims if not c.get("superseded")] or claims
+    vague = [c for c in live if c.get("kind") == "vague"]
+    precise = _precise(claims)
+    if vague and precise is not live:
+        # 'dozens' beside '50' and '50': the outlets agree if the vague words allow the figure
+        if len({c["value"] for c in precise}) == 1 and all(interval(v)[0] <= precise[0]["value"] <= interval(v)[1] for v in vague):
+            live = precise
     outlets = {c.get("outlet") or c["article_id"] for c in live}
     lo = max(interval(c)[0] for c in live)
     hi = min(interval(c)[1] for c in live)
@@ -235,7 +247,7 @@ def _label(key: tuple, event_date: Optional[str]) -> str:
 
 def _fact(story: str, key: tuple, members: List[dict], event_date) -> Fact:
     members_n = [normalised(c) for c in members]
-    live = [c for c in members_n if not c.get("superseded")] or members_n
+    live = _precise(members_n)
     values = [c["value"] for c in live]
     outlets = sorted({c.get("outlet") or "" for c in members})
     sources = sorted({c.get("source") for c in members if c.get("source")})

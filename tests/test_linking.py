@@ -118,3 +118,11 @@ def test_parts_and_whole_add_up():
     assert rows["A"]["sum"] == 140 and rows["A"]["ok"] is True
     assert rows["B"]["sum"] == 140 and rows["B"]["ok"] is False
     assert whole.parts_ok == 0
+
+
+def test_vague_words_do_not_spoil_agreement():
+    c = claim("c", "C", 24, bound="about")
+    c.update(kind="vague", low=24, high=99)
+    facts = link([claim("a", "A", 50), claim("b", "B", 50), c], "s")
+    f = fact_of(facts, "a")
+    assert linked(facts, "a", "c") and f.status == "agree" and f.min_value == 50
