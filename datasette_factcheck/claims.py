@@ -51,7 +51,7 @@ MONEY_MEASURES = {
     "revenue": "revenue", "sale": "revenue", "profit": "profit", "loss": "loss", "worth": "value",
     "value": "value", "steal": "stolen", "loot": "stolen", "haul": "stolen", "jewel": "stolen",
     "ransom": "ransom", "budget": "budget", "cut": "cuts", "saving": "savings", "debt": "debt",
-    "salary": "salary", "reward": "reward", "bail": "bail", "estimate": "value",
+    "salary": "salary", "reward": "reward", "bail": "bail",
 }
 
 
@@ -557,6 +557,14 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
     noun = _counted_noun(tok)
     if q.kind == "money" or (q.unit or "").upper() in ("USD", "EUR", "GBP", "JPY", "CNY", "INR", "AUD", "CAD"):
         measure = _money_measure(tok, span)
+        # "$281 million in cash", "including $281 million": a part of the sum, not the sum
+        m = re.match(r"\s+in\s+(cash|stock|shares|equity|debt|loans?|grants?|aid|bonds?|fees)\b", sentence.text[q.end:q.end + 20], re.I)
+        if m:
+            subject = m.group(1).lower()
+        elif (re.search(r"\b(including|of which|of that|of this|among them)\s*$", sentence.text[max(0, q.start - 20):q.start], re.I)
+              or re.match(r"\s+of\s+(the|its|their|that|this)\s+(\w+\s+)?(price|total|sum|amount|deal|package|cost|bill)\b",
+                          sentence.text[q.end:q.end + 40], re.I)):
+            subject = "part"
     elif q.unit and q.unit not in ("share", "percent", "times"):
         measure = UNIT_MEASURES.get(q.unit, q.unit)
         if measure == "distance":
@@ -629,6 +637,9 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
         time_frame=time_frame, time_text=time_text, superseded=_superseded(q, sentence), kind=q.kind,
         sentence_index=sentence.index,
     )
+    if re.search(r"[\d\w%)]\s*\(\s*(about|some|around|roughly|or|approximately)?\s*$", sentence.text[max(0, q.start - 30):q.start]) \
+            and re.match(r"[^()]*\)", sentence.text[q.end:q.end + 3] + ")"):
+        claim.kind = "conversion"  # "$US1 million ($1.52 million)": the same figure in other units
     claim.place_in = place_in
     claim.place_scope = "country" if place and place in ctx.gazetteer.countries else ("local" if place else None)
     return claim

@@ -37,11 +37,12 @@ def interval(c: dict):
 def _precise(claims: List[dict]) -> List[dict]:
     """Live figures, without vague ones ('dozens') when any precise figure exists."""
     live = [c for c in claims if not c.get("superseded")] or claims
-    return [c for c in live if c.get("kind") != "vague"] or live
+    return [c for c in live if c.get("kind") not in ("vague", "conversion")] or live
 
 
 def status_of(claims: List[dict]) -> str:
     live = [c for c in claims if not c.get("superseded")] or claims
+    live = [c for c in live if c.get("kind") != "conversion"] or live
     vague = [c for c in live if c.get("kind") == "vague"]
     precise = _precise(claims)
     if vague and precise is not live:
@@ -207,6 +208,22 @@ def _split_ambiguous(groups: Dict[tuple, List[dict]]) -> None:
             del groups[key]
 
 
+def _split_magnitudes(groups: Dict[tuple, List[dict]]) -> None:
+    """A figure a hundred times larger or smaller than the others' middle value ($9.21 beside
+    $334 million) measures something else, however alike the words around it."""
+    for key in list(groups):
+        members = groups[key]
+        values = sorted(abs(normalised(c)["value"]) for c in members if c["value"])
+        if len(values) < 3:
+            continue
+        middle = values[len(values) // 2]
+        for c in list(members):
+            v = abs(normalised(c)["value"])
+            if middle and (v > 100 * middle or v * 100 < middle):
+                members.remove(c)
+                groups[key + (c["id"],)] = [c]
+
+
 def link(claims: List[dict], story: str) -> List[Fact]:
     """Group a story's claims into facts; a claim nothing else reports keeps a fact of its own."""
     names = PlaceNames(claims)
@@ -217,6 +234,7 @@ def link(claims: List[dict], story: str) -> List[Fact]:
     for c in claims:
         groups[keys[c["id"]][:5]].append(c)
     _split_ambiguous(groups)
+    _split_magnitudes(groups)
     facts = []
     for key, members in groups.items():
         facts.append(_fact(story, key, members, event_date))

@@ -302,7 +302,7 @@ _TRIGGER_RE = re.compile(r"[$€£¥'’]|(?<![\w.,])\.?\d|\b[A-Za-z]")
 _DIGITS_RE = re.compile(r"""
     (?P<cur>US\$|(?:HK|NZ|[ACS])\$|\$|€|£|¥|(?:USD|EUR|GBP)[ \t]?)?
     (?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
-    (?P<scale>[ \t]+(?:hundred|thousand|million|billion|trillion)\b
+    (?P<scale>[ \t]+(?:[Hh]undred|[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion|HUNDRED|THOUSAND|MILLION|BILLION|TRILLION)\b
              |[ \t]?(?:bn|mn|mln|tn|trn)\b
              |[kKmMbB]\b)?
 """, re.X)
@@ -861,7 +861,10 @@ def _excluded_quantity(text: str, start: int, end: int, reason: str, value: floa
         m = _FIRST_NUMBER_RE.search(text, start, end)
         if not m:
             return None
-        value = float(m.group().replace(",", "")) if "," in m.group() else float(m.group().rstrip("."))
+        try:
+            value = float(m.group().replace(",", "").rstrip("."))
+        except ValueError:  # "02.29.12": a dotted date or a version, no single number
+            value = float(re.match(r"\d+", m.group()).group())
     kind = "ordinal" if re.search(r"\d(?:st|nd|rd|th)$", text[start:end]) else "cardinal"
     return Quantity(start, end, text[start:end], value, value, value, "exact", None, kind, None,
                     start, end, reason)

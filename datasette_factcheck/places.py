@@ -94,6 +94,7 @@ class Gazetteer:
         for ent in doc.ents:
             if ent.label_ in ("NORP", "ORG"):
                 self.blocked.add(clean_name(ent.text))
+        person_words = {w for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for w in e.text.split()[1:]}
         labels = defaultdict(Counter)
         for ent in doc.ents:
             labels[clean_name(ent.text)][ent.label_] += 1
@@ -101,8 +102,8 @@ class Gazetteer:
             if ent.label_ in ("GPE", "LOC") and not _in_compound_adjective(ent):
                 name = clean_name(ent.text)
                 seen = labels[name]
-                if seen["PERSON"] + seen["ORG"] > seen["GPE"] + seen["LOC"]:
-                    continue  # 'Obama' once mistaken for a place, mostly a person
+                if seen["PERSON"] + seen["ORG"] > seen["GPE"] + seen["LOC"] or name in person_words:
+                    continue  # 'Obama' once mistaken for a place, mostly a person; 'Palin' of 'Sarah Palin'
                 if _ok(name) and _capitalised(name):
                     self.names.add(name)
         self.add_text(doc.text)

@@ -765,3 +765,10 @@ def test_how_often_something_happened():
     assert (q.text, q.value, q.unit, q.excluded) == ("twice", 2, "times", None)
     assert find_quantities("twice as many people") == []
     assert find_quantities("twice the size of Wales") == []
+
+
+def test_headline_case_scales_and_dotted_dates():
+    (q,) = find_quantities("AMD to Acquire SeaMicro for $334 Million")
+    assert (q.text, q.value, q.unit) == ("$334 Million", 334e6, "USD")
+    qs = find_quantities("Posted 02.29.12 by staff")
+    assert all(q.excluded for q in qs)

@@ -58,14 +58,19 @@ def test_quality_floor(db_path, name):
 @pytest.mark.parametrize("name,figure", [
     ("ecbplus__05_athens_marfin_bank_firebomb_2010-05-05", 3),
     ("basil__04_orlando_shooting_political_reaction_2016-06-12", 50),
+    ("ecbplus__12_indian_navy_captures_pirates_gulf_of_aden_2008-12-13", 23),
+    ("ecbplus__13_wasilla_bible_church_arson_2008-12-12", 1_000_000),
+    ("ecbplus__14_amd_acquires_seamicro_2012-02-29", 334_000_000),
 ])
 def test_agreement_controls_show_agreement(db_path, name, figure):
-    """Every outlet gives the same main figure: the tool must say so, not report a conflict."""
+    """The agreement controls of the data README: every outlet gives the same main figure, so the
+    fact most outlets report it in must say they agree, not report a conflict."""
     db = sqlite_utils.Database(db_path)
     row = next(db.query(
-        "select status, outlet_count from facts where story = ? and measure = 'killed' and min_value = ? "
+        "select status, outlet_count from facts where story = ? and exists "
+        "(select 1 from claims where claims.fact_id = facts.id and claims.value = ?) "
         "order by outlet_count desc limit 1", [name, figure]))
-    assert row["status"] == "agree" and row["outlet_count"] >= 2
+    assert row["status"] == "agree" and row["outlet_count"] >= 3
 
 
 @pytest.mark.slow
