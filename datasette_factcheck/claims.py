@@ -427,7 +427,7 @@ def _region(tok, span, number_tokens, keep_conj: bool = False):
     return [t for t in span if t.i in region]
 
 
-def _place(tok, region, span, sentence: Sentence, ctx: ExtractionContext):
+def _place(tok, region, span, sentence: Sentence, ctx: ExtractionContext, q=None, measure=None):
     """From the figure's clause, else its sentence, else the context before it. A place that stands
     in a list ('Homs and Damascus', 'Homs, Damascus') brings the whole list: a joint place."""
     doc = ctx.doc
@@ -437,14 +437,16 @@ def _place(tok, region, span, sentence: Sentence, ctx: ExtractionContext):
     lists = _lists(in_sentence, doc.text)
     in_sentence = [m for m in in_sentence if (not places.is_actor(m, doc) or any(m in g and len(g) > 1 for g in lists))
                    and not _origin(m, doc)]
+    if measure == "distance":  # '10 km from the border with Sudan': what it is measured from is not where
+        in_sentence = [m for m in in_sentence if m.start < sentence.start + q.start]
     ids = {t.i for t in region}
     found = [m for m in in_sentence if m.token_start in ids]
     if not found and in_sentence:
-        found = [min(in_sentence, key=lambda m: abs(m.token_start - tok.i))]
+        found = [min(in_sentence, key=lambda m: (_in_subclause(m, doc, tok), abs(m.token_start - tok.i)))]
     if found:
         group = next((g for g in lists if found[0] in g), [found[0]])
         if len(found) > 1 and not any(all(m in g for m in found) for g in lists):
-            found = [min(found, key=lambda m: abs(m.token_start - tok.i))]
+            found = [min(found, key=lambda m: (_in_subclause(m, doc, tok), abs(m.token_start - tok.i)))]
             group = next((g for g in lists if found[0] in g), found)
         names = [m.name for m in group]
         name = places.join(names)
@@ -457,8 +459,22 @@ def _origin(m, doc) -> bool:
     """'20,000 refugees from the Nuba Mountains': where people came from is not where it happened."""
     if m.token_start < 0:
         return False
-    root = doc[m.token_start:m.token_end].root
-    return root.dep_ == "pobj" and root.head.lower_ == "from"
+    t = doc[m.token_start:m.token_end].root
+    while t.dep_ in ("compound", "amod", "poss") and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "pobj" and t.head.lower_ == "from"
+
+
+def _in_subclause(m, doc, tok) -> bool:
+    """A place inside a relative clause ('refugees who fled violence in Sudan') is background."""
+    if m.token_start < 0:
+        return False
+    t = doc[m.token_start]
+    while t.head.i != t.i:
+        if t.dep_ in ("relcl", "acl", "advcl") and tok not in t.subtree:
+            return True
+        t = t.head
+    return False
 
 
 def _lists(found, text: str):
@@ -626,7 +642,7 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
         if q.kind == "share" or q.unit == "percent":
             measure = f"{measure} ({'share' if q.kind == 'share' else 'percent'})"
     region = _region(tok, span, number_tokens)
-    place, place_in = _place(tok, region, span, sentence, ctx)
+    place, place_in = _place(tok, region, span, sentence, ctx, q, measure)
     time_frame, time_text = _time_frame(tok, span, sentence, ctx.doc, number_tokens)
     last_speaker = ctx.speakers.get(sentence.index)
     source = attribution.source_for(tok, span, last_speaker)
