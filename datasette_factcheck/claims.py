@@ -276,6 +276,8 @@ def _counted_noun_any(tok):
     while t.dep_ in ("nummod", "quantmod", "compound", "advmod", "amod") and t.head.i != t.i:
         t = t.head
         if t.pos_ in ("NOUN", "PROPN") and t.i > tok.i:
+            while t.dep_ == "compound" and t.head.i > t.i and t.head.pos_ in ("NOUN", "PROPN"):
+                t = t.head  # "3 bank employees": the employees are counted, not the bank
             return t
     return None
 
@@ -358,6 +360,10 @@ def _predicate_measure(tok, span, vocab: dict, number_tokens, noun=None, direct_
             for c in anc.children:
                 if c.dep_ in ("dobj", "oprd", "acomp", "attr", "nsubjpass", "nsubj", "acl", "amod", "xcomp") and c.i not in tied:
                     tied[c.i] = depth + 2
+                if c.dep_ == "prep" and c.lower_ == "to" and anc.pos_ == "VERB":  # "burnt to death", "stabbed to death"
+                    for obj in c.children:
+                        if obj.dep_ == "pobj":
+                            tied.setdefault(obj.i, depth + 2)
                 if c.dep_ == "prep" and c.lower_ == "among":  # "13 troops were among dozens killed"
                     for obj in c.children:
                         for t in [obj] + [g for g in obj.children if g.dep_ in ("acl", "amod")]:

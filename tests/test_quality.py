@@ -25,9 +25,9 @@ FLOORS = {
     "basil__04_orlando_shooting_political_reaction_2016-06-12": dict(
         claim_f1=0.95, value_accuracy=0.95, bound_accuracy=0.95, pair_precision=0.95, pair_f1=0.85),
     "ecbplus__05_athens_marfin_bank_firebomb_2010-05-05": dict(
-        claim_f1=0.85, value_accuracy=0.95, bound_accuracy=0.95, pair_precision=0.95, pair_f1=0.72),
+        claim_f1=0.88, value_accuracy=0.95, bound_accuracy=0.95, pair_precision=0.95, pair_f1=0.85),
     "ecbplus__10_yida_refugee_camp_bombing_south_sudan_2011-11-10": dict(
-        claim_f1=0.95, value_accuracy=0.95, bound_accuracy=0.95, pair_precision=0.95, pair_f1=0.40),
+        claim_f1=0.95, value_accuracy=0.95, bound_accuracy=0.95, pair_precision=0.95, pair_f1=0.44),
 }
 # the issues' targets for the development stories, not yet met everywhere
 TARGETS = dict(claim_f1=0.95, value_accuracy=0.95, bound_accuracy=0.95, pair_f1=0.85)
