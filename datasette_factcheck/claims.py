@@ -592,6 +592,7 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
         if measure == "distance":
             measure, subject = _distance_of(tok, q, sentence)
     else:
+        reported = own = None
         if noun is not None:
             lemma = _lemma(noun)
             own = _measure_class(lemma, vocab)
@@ -622,12 +623,19 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
                         subject = _noun_phrase_lemma(c)
         if measure is None and (noun is None or _person_like(noun)):
             measure = _predicate_measure(tok, span, vocab, number_tokens, noun, direct_only=q.kind == "vague")
+            reported = measure
             if measure is None and noun is None:
                 measure, subject = _nearest_counted(tok, _region(tok, span, number_tokens), vocab) or (None, None)
             if measure is None and noun is None and tok.dep_ == "pobj" and tok.head.lower_ == "of" \
                     and tok.head.head.pos_ == "NOUN":
                 measure = _lemma(tok.head.head)  # "a majority of 160", "a crowd of 5,000"
+            if measure is None and noun is None and re.search(r"(\d\s*(bn|mn|m|b)|billion|million|trillion)$", q.text, re.I):
+                measure = _money_measure(tok, span)  # "lend 22.4bn to Greece": a sum, its currency said elsewhere
         headcount = False
+        if q.kind == "vague" and not (reported or own):
+            return None  # "several previous strikes", "a few cars": a manner of speaking, not a figure
+        if q.value == 1 and noun is None and not reported:
+            return None  # "two buildings, one used by tax officials": 'one' stands for one of them
         if measure is None and ((noun is not None and _lemma(noun) in GENERIC_PERSONS)
                                 or (noun is None and (tok.dep_ in ("nsubj", "nsubjpass") or q.unit in ("percent", "share", "times")))):
             # "20,000 people marched", "with 1,000 leaving today", "stocks plunged 5.4 per cent":
@@ -635,7 +643,7 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
             verb = _governing_verb(noun if noun is not None else tok)
             if verb is None:
                 return None
-            measure, subject = _lemma(verb), None
+            measure, subject = ("present" if verb is PRESENT else _lemma(verb)), None
         elif measure is None and noun is not None:
             measure, subject = (subject or _lemma(noun)).split()[-1], None  # "22,000 refugees": a headcount
             headcount = True
@@ -705,16 +713,23 @@ def _event_qualifier(tok, noun, vocab):
     return " ".join(bits) or None
 
 
+PRESENT = object()
+
+
 def _governing_verb(t):
     """The verb a figure's noun hangs from, through 'had to be ushered' to 'usher'."""
     verb = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
     while verb is not None and _lemma(verb) in ("be", "have", "get"):
         nxt = next((c for c in verb.children if c.dep_ in ("xcomp", "acomp") and c.pos_ == "VERB"), None)
         if nxt is None:
+            if any(c.dep_ == "prep" and c.lower_ in ("in", "inside", "at", "aboard", "on") for c in verb.children):
+                return PRESENT  # "as many as 20 people had been inside the bank"
             return None
         verb = nxt
-    if verb is None or _lemma(verb) in attribution.REPORTING:
-        return None
+    if verb is not None and _lemma(verb) in attribution.REPORTING:
+        # "10,000 people are reported as marching": what they are reported doing
+        verb = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                     for g in c.children if g.dep_ == "pcomp" and g.pos_ == "VERB"), None)
     return verb
 
 
