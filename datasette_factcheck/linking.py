@@ -197,10 +197,11 @@ def _split_ambiguous(groups: Dict[tuple, List[dict]]) -> None:
         members = groups[key]
         by_article = defaultdict(list)
         for c in members:
-            if not c.get("superseded"):
-                by_article[(c["article_id"], c.get("source"))].append(c)
+            if not c.get("superseded") and c.get("kind") != "conversion":
+                by_article[(c["article_id"], c.get("source"))].append(normalised(c))
         for (article_id, _), cs in by_article.items():
-            if len({c["value"] for c in cs}) > 1 and not _overlap(cs):
+            if len({round(c["value"], 6) for c in cs}) > 1 and not _overlap(cs):
+                cs = [c for c in members if c["article_id"] == article_id and c.get("source") == cs[0].get("source")]
                 for c in cs:
                     members.remove(c)
                     groups[key + (c["id"],)] = [c]
@@ -226,6 +227,8 @@ def _split_magnitudes(groups: Dict[tuple, List[dict]]) -> None:
 
 def link(claims: List[dict], story: str) -> List[Fact]:
     """Group a story's claims into facts; a claim nothing else reports keeps a fact of its own."""
+    countries = {c["place"] for c in claims if c.get("place_scope") == "country" and c.get("place")}
+    claims = [dict(c, place_scope="country") if c.get("place") in countries else c for c in claims]
     names = PlaceNames(claims)
     event_date = story_date(claims)
     keys = {c["id"]: claim_key(c, names, event_date) + (c.get("place_scope") == "country",) for c in claims}
