@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from . import places
+
 REPORTING = {
     "say", "tell", "report", "state", "announce", "confirm", "estimate", "add", "note", "tweet",
     "write", "explain", "warn", "insist", "allege", "record", "count", "tally", "publish",
@@ -54,7 +56,8 @@ def phrase(token) -> str:
     j = token.i
     while j + 1 <= hi and (j + 1) in keep:
         j += 1
-    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end and e.label_ in ("PERSON", "ORG")), None)
+    ent = places.ent_at(token.doc, token.i)
+    ent = ent if ent is not None and ent.label_ in ("PERSON", "ORG") else None
     if ent is not None:  # "Homs Gov. Talal al-Barazi": never cut a name in half
         i, j = min(i, ent.start), max(j, ent.end - 1)
     doc = token.doc

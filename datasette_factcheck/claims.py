@@ -98,11 +98,11 @@ class ExtractionContext:
             span = doc.char_span(s.start, s.end, alignment_mode="expand")
             if span is not None and s.kind in EXTRACT_KINDS:
                 last = attribution.sentence_speaker(span) or last
-            found = places.drop_containers(places.mentions(doc, gaz, s.start, s.end), gaz, doc.text, s.kind == "headline")
-            lists = _lists(found, doc.text)
+            found = places.drop_containers(places.mentions(doc, gaz, s.start, s.end), gaz, places.doc_text(doc), s.kind == "headline")
+            lists = _lists(found, places.doc_text(doc))
             found = [m for m in found if not places.is_actor(m, doc) or any(m in g and len(g) > 1 for g in lists)]
             names = [m.name for m in found]
-            together = len(found) > 1 and _listed_together(found, doc.text)
+            together = len(found) > 1 and _listed_together(found, places.doc_text(doc))
             ctx.sentence_places[s.index] = (names if together else names[:1], together)
             if s.kind == "headline" and not ctx.headline_places:
                 ctx.headline_places = ctx.sentence_places[s.index][0]
@@ -242,7 +242,7 @@ def _number_token(doc, start: int, end: int):
 def _is_name_or_date(tok, q) -> bool:
     """Numbers inside names ('Apollo 11', 'Terminal 2') and spaCy's dates and times."""
     if tok.ent_type_ in NAME_ENTITIES and q.kind not in ("money", "percent"):
-        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        ent = places.ent_at(tok.doc, tok.i)
         if ent is not None and len(ent) > 1 and not any(t.like_num for t in ent if t.i != tok.i) and ent.label_ != "ORG":
             return True
         if ent is not None and ent.label_ == "ORG" and ent.start < tok.i:
@@ -439,8 +439,8 @@ def _place(tok, region, span, sentence: Sentence, ctx: ExtractionContext, q=None
     doc = ctx.doc
     headline = sentence.kind == "headline"
     in_sentence = places.drop_containers(
-        places.mentions(doc, ctx.gazetteer, sentence.start, sentence.end), ctx.gazetteer, doc.text, headline)
-    lists = _lists(in_sentence, doc.text)
+        places.mentions(doc, ctx.gazetteer, sentence.start, sentence.end), ctx.gazetteer, places.doc_text(doc), headline)
+    lists = _lists(in_sentence, places.doc_text(doc))
     in_sentence = [m for m in in_sentence if (not places.is_actor(m, doc) or any(m in g and len(g) > 1 for g in lists))
                    and not _origin(m, doc)]
     if measure == "distance":  # '10 km from the border with Sudan': what it is measured from is not where

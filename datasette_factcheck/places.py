@@ -37,6 +37,30 @@ STOP_NAMES = {
 }
 
 
+def doc_ents(doc) -> tuple:
+    """spaCy rebuilds doc.ents on every access; the extractor reads them hundreds of times."""
+    cached = doc.user_data.get("factcheck_ents")
+    if cached is None:
+        cached = doc.user_data["factcheck_ents"] = tuple(doc.ents)
+    return cached
+
+
+def doc_text(doc) -> str:
+    """spaCy joins doc.text from its tokens on every access: read it once."""
+    cached = doc.user_data.get("factcheck_text")
+    if cached is None:
+        cached = doc.user_data["factcheck_text"] = doc.text
+    return cached
+
+
+def ent_at(doc, i: int):
+    """The entity that covers token i, if any."""
+    index = doc.user_data.get("factcheck_ent_index")
+    if index is None:
+        index = doc.user_data["factcheck_ent_index"] = {t: e for e in doc_ents(doc) for t in range(e.start, e.end)}
+    return index.get(i)
+
+
 def clean_name(name: str) -> str:
     name = re.sub(r"^(the|The)\s+", "", name.strip())
     name = re.sub(r"['’]s?$", "", name).strip(" ,.;:")
@@ -91,14 +115,14 @@ class Gazetteer:
                 self.inside.setdefault(inner, outer)
 
     def add_doc(self, doc) -> None:
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if ent.label_ in ("NORP", "ORG"):
                 self.blocked.add(clean_name(ent.text))
-        person_words = {w for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for w in e.text.split()[1:]}
+        person_words = {w for e in doc_ents(doc) if e.label_ == "PERSON" and len(e) > 1 for w in e.text.split()[1:]}
         labels = defaultdict(Counter)
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             labels[clean_name(ent.text)][ent.label_] += 1
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if ent.label_ in ("GPE", "LOC") and not _in_compound_adjective(ent):
                 name = clean_name(ent.text)
                 seen = labels[name]
@@ -106,8 +130,8 @@ class Gazetteer:
                     continue  # 'Obama' once mistaken for a place, mostly a person; 'Palin' of 'Sarah Palin'
                 if _ok(name) and _capitalised(name):
                     self.names.add(name)
-        self.add_text(doc.text)
-        for ent in doc.ents:
+        self.add_text(doc_text(doc))
+        for ent in doc_ents(doc):
             if ent.label_ == "NORP":
                 place = demonym_place(ent.text, self.names)
                 if place:
@@ -138,7 +162,7 @@ class Mention:
 
 def mentions(doc, gazetteer: Gazetteer, start: int, end: int) -> List[Mention]:
     """Place mentions in doc.text[start:end], longest names first, without overlaps."""
-    text = doc.text
+    text = doc_text(doc)
     found: List[Mention] = []
     taken = [False] * (end - start)
     for name in sorted(gazetteer.names, key=len, reverse=True):
@@ -156,7 +180,7 @@ def mentions(doc, gazetteer: Gazetteer, start: int, end: int) -> List[Mention]:
             found.append(Mention(start + s, start + e, name,
                                  span.start if span is not None else -1, span.end if span is not None else -1))
     # demonyms of places the text names elsewhere: "Syrians" -> Syria
-    for ent in doc.char_span(start, end, alignment_mode="expand").ents if doc.char_span(start, end, alignment_mode="expand") is not None else []:
+    for ent in (e for e in doc_ents(doc) if e.start_char >= start and e.end_char <= end):
         if ent.label_ == "NORP" and ent.root.dep_ not in ("amod", "compound", "npadvmod", "nmod"):
             place = demonym_place(ent.text, gazetteer.names)
             if place and not any(taken[ent.start_char - start:ent.end_char - start]):
