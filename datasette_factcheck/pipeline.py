@@ -6,6 +6,7 @@ over it only on success: a crash or Ctrl-C leaves the previous database as it wa
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections import deque
 import os
@@ -244,14 +245,23 @@ def _load(db, articles, summary, processes, progress, model, batch_size):
     bar = _progress(progress)
     batches = _batches(articles, batch_size)
     pool = None
-    if processes and processes > 1:
-        ctx = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
-        pool = ctx.Pool(processes, initializer=_init_worker, initargs=(model,))
-        results = _bounded_imap(pool, process_batch, batches, window=2 * processes)
-    else:
-        _init_worker(model)
-        results = map(process_batch, batches)
+    frozen = False
     try:
+        if processes and processes > 1:
+            method = "fork" if sys.platform != "win32" else "spawn"
+            if method == "fork":
+                # Load the model once, here: forked workers share its pages instead of each
+                # loading a copy (as spaCy's own nlp.pipe(n_process=...) does); their initializer
+                # then finds it in nlp.load's cache.
+                _init_worker(model)
+                gc.freeze()  # the workers' collector need not walk (and so copy) the model's objects
+                frozen = True
+            ctx = multiprocessing.get_context(method)
+            pool = ctx.Pool(processes, initializer=_init_worker, initargs=(model,))
+            results = _bounded_imap(pool, process_batch, batches, window=2 * processes)
+        else:
+            _init_worker(model)
+            results = map(process_batch, batches)
         for rows in results:
             written = []
             for row in rows:
@@ -270,6 +280,8 @@ def _load(db, articles, summary, processes, progress, model, batch_size):
     finally:
         if pool is not None:
             pool.terminate()
+        if frozen:
+            gc.unfreeze()
         if bar is not None:
             bar.close()
 
