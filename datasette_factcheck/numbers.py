@@ -283,6 +283,9 @@ _NOON_RE = re.compile(r"\b(?:noon|midday|midnight)\b", re.I)
 _PAST_TO_RE = re.compile(rf"\b(?:(?:(?:a{_SP}+)?quarter|half|{_alt(['five', 'ten', 'twenty', 'twenty-five'])}){_SP}+past"
                          rf"|(?:a{_SP}+)?quarter{_SP}+to){_SP}+(?:\d{{1,2}}|{_alt(list(_SMALL)[1:] + list(_TEENS)[:3])})\b", re.I)
 _SLASH_PAIR_RE = re.compile(r"(?<![\w./])\d{1,2}/\d{1,2}(?![\w/]|\.\d)")
+# "a 4x4", "a four-by-four", "two by two": a vehicle type, a size or a manner, never a count
+_BY_RE = re.compile(rf"\b(?:\d{{1,2}}|{_alt(list(_SMALL)[1:])})(?:{_SP}*[x×]{_SP}*|{_HYPHEN}by{_HYPHEN}|{_SP}+by{_SP}+)"
+                    rf"(?:\d{{1,2}}|{_alt(list(_SMALL)[1:])})\b", re.I)
 _CHUNK_RE = re.compile(r"(?<![\w$€£¥.,/‐‑-])(?=[A-Za-z0-9/‐‑-]*\d)(?=[A-Za-z0-9/‐‑-]*[A-Za-z])"
                        r"[A-Za-z0-9]+(?:[/‐‑-][A-Za-z0-9]+)*")
 _LEGIT_GLUED_RE = re.compile(r"\d+(?:st|nd|rd|th|s|k|K|M|m|bn|mn|mln|tn|trn|km|kms|km2|cm|mm|kg|kgs|"
@@ -301,7 +304,7 @@ _WEEKDAY_DAY_RE = re.compile(rf"\b{_WEEKDAY},?{_SP}+(?:the{_SP}+)?(?P<day>\d{{1,
 _TRIGGER_RE = re.compile(r"[$€£¥'’]|(?<![\w.,])\.?\d|\b[A-Za-z]")
 _DIGITS_RE = re.compile(r"""
     (?P<cur>US\$|(?:HK|NZ|[ACS])\$|\$|€|£|¥|(?:USD|EUR|GBP)[ \t]?)?
-    (?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
+    (?<![\w.,])(?P<num>(?(cur)\d{1,3}(?:,[ ]?\d{3}(?!\d))+|\d{1,3}(?:,(?:\d{3}|[ ]000(?!\d)))+)(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
     (?P<scale>[ \t]+(?:[Hh]undred|[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion|HUNDRED|THOUSAND|MILLION|BILLION|TRILLION)\b
              |[ \t]?(?:bn|mn|mln|tn|trn)\b
              |[kKmMbB]\b)?
@@ -489,6 +492,7 @@ def _m_digits(text: str, pos: int, loose: bool) -> _Core | None:
     if not m:
         return None
     num_text = m.group("num")
+    num_text = num_text.replace(" ", "")  # "£910, 000": thousands split by a tokeniser
     num = float(num_text.replace(",", ""))
     cur = m.group("cur")
     unit = _CURRENCY_SIGNS[cur.strip()] if cur else None
@@ -875,7 +879,7 @@ _PROTECTED = (
     (_URL_RE, "id"), (_EMAIL_RE, "id"), (_FILENAME_RE, "filename"), (_PHONE_RE, "id"),
     (_NUMERIC_DATE_RE, "date"), (_CLOCK_RE, "time"), (_AMPM_RE, "time"), (_MILITARY_TIME_RE, "time"),
     (_OCLOCK_RE, "time"), (_PAST_TO_RE, "time"), (_NOON_RE, "time"), (_SLASH_PAIR_RE, "id"),
-    (_CHUNK_RE, "id"),
+    (_BY_RE, "id"), (_CHUNK_RE, "id"),
 )
 _DATE_PATTERNS = (_MONTH_DAY_RE, _DAY_MONTH_RE, _MONTH_YEAR_RE, _ON_THE_DAY_RE, _WEEKDAY_DAY_RE)
 

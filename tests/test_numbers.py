@@ -772,3 +772,27 @@ def test_headline_case_scales_and_dotted_dates():
     assert (q.text, q.value, q.unit) == ("$334 Million", 334e6, "USD")
     qs = find_quantities("Posted 02.29.12 by staff")
     assert all(q.excluded for q in qs)
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("they stole £910, 000 in gems", "£910, 000", 910_000),   # thousands split by a tokeniser
+    ("worth around €60, 000.", "around €60, 000", 60_000),
+    ("some 35, 000 people", "some 35, 000", 35_000),
+])
+def test_thousands_split_by_a_space(text, span, value):
+    q = get(text, span)
+    assert q.value == approx(value) and q.excluded is None
+
+
+def test_a_comma_between_two_figures_does_not_join_them():
+    found = [(q.text, q.value) for q in find_quantities("In 2010, 300 people fled; of the 12, 300 returned")
+             if not q.excluded]
+    assert ("300", 300) in found and not any(v > 1000 for _, v in found)
+
+
+@pytest.mark.parametrize("text", [
+    "thieves rammed a 4x4 vehicle into the shop", "they drove a large four-by-four car",
+    "a two-by-four", "they marched two by two", "a 3 x 4 grid",
+])
+def test_by_pairs_are_not_counts(text):
+    assert not [q for q in find_quantities(text) if not q.excluded]
