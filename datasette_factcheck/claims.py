@@ -39,6 +39,17 @@ RUNNING_RE = re.compile(
     re.I,
 )
 RUNNING_SUBJECTS = {"war", "conflict", "fighting", "violence", "crisis", "insurgency", "pandemic", "epidemic", "uprising", "campaign", "civil war"}
+# "in December 2008", "in 2011": news dates its own event by weekday or day, so a figure dated by
+# its year belongs to another event (or to a year's total). "at the end of July": by its month.
+YEAR_RE = re.compile(
+    rf"\b(?:in|during|by|of|from)\s+(?:(?:early|late|mid-?)\s*)?(?:(?P<month>{MONTHS})\s+)?(?P<year>(?:19|20)\d{{2}})\b"
+    rf"|\b(?P<month2>{MONTHS})\s+(?P<year2>(?:19|20)\d{{2}})\b",
+    re.I,
+)
+MONTH_RE = re.compile(
+    rf"\b(?:in|during|(?:early|late|mid)-?|(?:the\s+)?(?:end|beginning|start|middle)\s+of)\s+(?P<month>{MONTHS})\b(?!\s*\d)",
+    re.I,
+)
 SUPERSEDED_RE = re.compile(
     r"\b(initial|earlier|previous|original|preliminary|first|prior|old)\s+(\w+\s+)?(toll|figure|count|estimate|tally|report|number)s?\s+(of|was|stood|had|at)\b"
     r"|\bup\s+from\s*$|\brevised\s+(down|up)?\s*from\s*$",
@@ -329,8 +340,15 @@ SKIP_BEFORE_PREDICATE = {
 }
 
 
+# Verbs that report a measure only with a direction: "driven from their homes" is displacement,
+# "drove a car into the store" is not.
+NEEDS_DIRECTION = {"drive": {"from", "out", "away", "off"}}
+
+
 def _word_measure(t, vocab: dict):
     lemma = _lemma(t)
+    if lemma in NEEDS_DIRECTION and not any(c.lower_ in NEEDS_DIRECTION[lemma] for c in t.children):
+        return None
     name = _measure_class(lemma, vocab) or _measure_class(t.lower_, vocab)
     if name is None and t.i + 1 < len(t.doc):
         name = _measure_class(f"{lemma} {_lemma(t.doc[t.i + 1])}", vocab)
@@ -509,6 +527,12 @@ def _markers(text: str):
     found += [(m.start(), m.end(), "earlier", m.group(0)) for m in EARLIER_RE.finditer(text)]
     for m in DATE_RE.finditer(text):
         found.append((m.start(), m.end(), "dated", _dates(m.group(0))[0]))
+    for m in YEAR_RE.finditer(text):
+        month = (m.group("month") or m.group("month2") or "").lower()[:3]
+        year = m.group("year") or m.group("year2")
+        found.append((m.start(), m.end(), "earlier", f"{year}-{MONTH_ABBR[month]:02d}" if month else year))
+    for m in MONTH_RE.finditer(text):
+        found.append((m.start(), m.end(), "dated", f"{MONTH_ABBR[m.group('month').lower()[:3]]:02d}-00"))
     return sorted(found)
 
 
@@ -655,6 +679,9 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
             return None
         if q.kind == "share" or q.unit == "percent":
             measure = f"{measure} ({'share' if q.kind == 'share' else 'percent'})"
+    parent = _part_of_a_part(tok, noun, number_tokens)
+    if parent is not None:  # "seven of the deaths were of one family, including three children"
+        subject = f"{subject or 'people'} among {parent.text.lower()}"
     region = _region(tok, span, number_tokens)
     place, place_in = _place(tok, region, span, sentence, ctx, q, measure)
     time_frame, time_text = _time_frame(tok, span, sentence, ctx.doc, number_tokens)
@@ -681,6 +708,29 @@ CONTACT_VERBS = {"hit", "strike"}
 WHERE_PREPS = {"in", "inside", "within", "outside", "near", "on", "onto", "at", "into", "beside", "around"}
 SCENE_NOUNS = {"city", "town", "village", "suburb", "district", "neighbourhood", "neighborhood", "area",
                "street", "region", "province", "country", "capital", "crowd"}
+
+
+def _part_of_a_part(tok, noun, number_tokens):
+    """The figure a part ('including three children') is counted within, when that figure is
+    itself a part ('seven of the deaths'): a count inside a subset is never the story's count of
+    the same people, whatever another outlet says of them."""
+    anchor = noun if noun is not None else tok
+    inc = next((a for a in anchor.ancestors if a.dep_ == "prep" and a.lower_ in ("including", "among")), None)
+    if inc is None:
+        return None
+    others = {o.i for o in number_tokens if o.i != tok.i}
+
+    def partitive(t):
+        return t.i in others and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
+
+    if partitive(inc.head):
+        return inc.head
+    verb = next((a for a in inc.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is not None:
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and partitive(c):
+                return c
+    return None
 
 
 def _event_qualifier(tok, noun, vocab):

@@ -120,13 +120,18 @@ def _split(place: Optional[str]) -> List[str]:
 
 def time_key(c: dict, event_date: Optional[str]) -> str:
     frame = c.get("time_frame") or "event"
+    text = c.get("time_text") or ""
     if frame == "dated":
-        text = c.get("time_text") or ""
+        if text.endswith("-00"):  # a month without a day: the event's month or an earlier one
+            same = event_date is not None and text[:2] == event_date[:2]
+            return "event" if same or not event_date else f"earlier {text[:2]}"
         if event_date and text and abs(_day(text) - _day(event_date)) <= 1:
             return "event"
         if event_date:
             return f"earlier {text}"
         return "event"
+    if frame == "earlier" and text[:4].isdigit():  # "in December 2008" and "in July 2013" are two events
+        return f"earlier {text}"
     return frame
 
 
@@ -209,20 +214,28 @@ def _split_ambiguous(groups: Dict[tuple, List[dict]]) -> None:
             del groups[key]
 
 
+MAGNITUDE = 10
+
+
 def _split_magnitudes(groups: Dict[tuple, List[dict]]) -> None:
-    """A figure a hundred times larger or smaller than the others' middle value ($9.21 beside
-    $334 million) measures something else, however alike the words around it."""
+    """A figure ten times larger or smaller than the others' middle value ($136 million beside
+    $2.6 million, $9.21 beside $334 million) measures something else, however alike the words
+    around it. With two figures there is no middle to trust: both stand alone."""
     for key in list(groups):
         members = groups[key]
         values = sorted(abs(normalised(c)["value"]) for c in members if c["value"])
-        if len(values) < 3:
+        if len(values) < 2 or values[-1] <= MAGNITUDE * values[0]:
             continue
-        middle = values[len(values) // 2]
+        if len({c["article_id"] for c in members}) == 1:
+            continue
+        middle = values[len(values) // 2] if len(values) >= 3 else None
         for c in list(members):
             v = abs(normalised(c)["value"])
-            if middle and (v > 100 * middle or v * 100 < middle):
+            if middle is None or not v or v > MAGNITUDE * middle or v * MAGNITUDE < middle:
                 members.remove(c)
                 groups[key + (c["id"],)] = [c]
+        if not members:
+            del groups[key]
 
 
 def link(claims: List[dict], story: str) -> List[Fact]:

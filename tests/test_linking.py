@@ -126,3 +126,31 @@ def test_vague_words_do_not_spoil_agreement():
     facts = link([claim("a", "A", 50), claim("b", "B", 50), c], "s")
     f = fact_of(facts, "a")
     assert linked(facts, "a", "c") and f.status == "agree" and f.min_value == 50
+
+
+def test_figures_ten_times_apart_are_not_one_quantity():
+    """$2.6 million stolen on Monday and $136 million stolen in another raid: alike words, other things."""
+    facts = link([claim("a", "A", 2.6e6, measure="value", unit="USD", place="Cannes"),
+                  claim("b", "B", 136e6, measure="value", unit="USD", place="Cannes")], "s")
+    assert not linked(facts, "a", "b")
+    facts = link([claim("a", "A", 39), claim("b", "B", 57), claim("c", "C", 2000)], "s")
+    assert linked(facts, "a", "b") and not linked(facts, "a", "c")
+
+
+def test_a_figure_dated_by_its_year_is_another_event():
+    facts = link([
+        claim("a", "A", 3, measure="robbers", place="Paris"),
+        claim("b", "B", 3, measure="robbers", place="Paris", time_frame="earlier", time_text="2008-12"),
+        claim("c", "C", 4, measure="robbers", place="Paris", time_frame="earlier", time_text="2013-07"),
+        claim("d", "D", 3, measure="robbers", place="Paris", time_frame="earlier", time_text="2008-12"),
+    ], "s")
+    assert not linked(facts, "a", "b") and not linked(facts, "b", "c")
+    assert linked(facts, "b", "d")
+
+
+def test_a_month_without_a_day_is_the_event_only_in_the_event_month():
+    def c(cid, art, text):
+        return dict(claim(cid, art, 5, time_frame="dated", time_text=text), article_dates="09-09")
+    facts = link([c("a", "A", "09-09"), c("b", "B", "07-00"), c("e", "E", "09-00"),
+                  dict(claim("x", "X", 5), article_dates="09-09")], "s")
+    assert not linked(facts, "a", "b") and linked(facts, "a", "e") and linked(facts, "a", "x")

@@ -1,0 +1,54 @@
+"""Claim extraction on short texts through the real spaCy pipeline: what is counted and when."""
+import pytest
+
+from datasette_factcheck import nlp
+from datasette_factcheck.claims import extract_article
+from datasette_factcheck.model import Article
+
+
+@pytest.fixture(scope="module")
+def pipe():
+    return nlp.load()
+
+
+def claims_of(pipe, text):
+    article = Article(story="s", path="a.txt", text=text)
+    _, _, rows = extract_article(article, pipe(text))
+    return {r["text"]: r for r in rows}
+
+
+def test_driving_a_car_is_not_displacement(pipe):
+    found = claims_of(pipe, "Police said four men drove a car into the store on Monday.")
+    assert found["four"]["measure"] != "displaced"
+
+
+def test_driven_from_their_homes_is_displacement(pipe):
+    found = claims_of(pipe, "The fighting has driven 20,000 people from their homes, officials said.")
+    assert found["20,000"]["measure"] == "displaced"
+
+
+def test_a_figure_dated_by_its_year_belongs_to_an_earlier_event(pipe):
+    found = claims_of(pipe, "In December 2008, three men emptied a jewellery store in Paris.")
+    assert found["three"]["time_frame"] == "earlier" and found["three"]["time_text"] == "2008-12"
+
+
+def test_a_figure_dated_by_its_month_carries_the_month(pipe):
+    found = claims_of(pipe, "At the end of July, a gunman stole jewels worth $136 million in Cannes.")
+    row = found["$136 million"]
+    assert row["time_frame"] == "dated" and row["time_text"] == "07-00"
+
+
+def test_a_running_total_wins_over_the_year_it_began(pipe):
+    found = claims_of(pipe, "More than 250,000 people have been killed since the war began in 2011.")
+    assert found["More than 250,000"]["time_frame"] == "running_total"
+
+
+def test_a_part_of_a_part_is_its_own_quantity(pipe):
+    found = claims_of(pipe, "Seven of the deaths were of a single family, including three children, who died "
+                            "in an explosion.")
+    assert "among seven" in (found["three"]["subject"] or "")
+
+
+def test_a_part_of_the_whole_keeps_its_plain_subject(pipe):
+    found = claims_of(pipe, "At least 28 Palestinians, including nine children, have been killed in Gaza.")
+    assert "among" not in (found["nine"]["subject"] or "")
