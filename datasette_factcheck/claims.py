@@ -616,7 +616,7 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
         if measure == "distance":
             measure, subject = _distance_of(tok, q, sentence)
     else:
-        reported = own = None
+        reported = own = counted = None
         if noun is not None:
             lemma = _lemma(noun)
             own = _measure_class(lemma, vocab)
@@ -656,8 +656,10 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
             if measure is None and noun is None and re.search(r"(\d\s*(bn|mn|m|b)|billion|million|trillion)$", q.text, re.I):
                 measure = _money_measure(tok, span)  # "lend 22.4bn to Greece": a sum, its currency said elsewhere
         headcount = False
-        if q.kind == "vague" and not (reported or own):
-            return None  # "several previous strikes", "a few cars": a manner of speaking, not a figure
+        # "several previous strikes", "a few cars": a manner of speaking, not a figure; but "hundreds
+        # of rockets" is an estimate of a count that other outlets give in figures
+        if q.kind == "vague" and not (reported or own) and not (counted and (q.low or 0) >= 12):
+            return None
         if q.value == 1 and noun is None and not reported:
             return None  # "two buildings, one used by tax officials": 'one' stands for one of them
         if measure is None and ((noun is not None and _lemma(noun) in GENERIC_PERSONS)

@@ -52,3 +52,12 @@ def test_a_part_of_a_part_is_its_own_quantity(pipe):
 def test_a_part_of_the_whole_keeps_its_plain_subject(pipe):
     found = claims_of(pipe, "At least 28 Palestinians, including nine children, have been killed in Gaza.")
     assert "among" not in (found["nine"]["subject"] or "")
+
+
+def test_a_vague_estimate_of_a_count_is_a_claim(pipe):
+    found = claims_of(pipe, "Militants pounded the city with hundreds of rockets overnight.")
+    assert found["hundreds"]["measure"] == "strikes" and found["hundreds"]["kind"] == "vague"
+
+
+def test_a_vague_manner_of_speaking_is_not(pipe):
+    assert "several" not in claims_of(pipe, "The town was hit in several previous strikes.")

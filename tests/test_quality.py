@@ -3,7 +3,9 @@
 The seed story must meet the issues' thresholds, and so must the development stories (claim F1,
 value and bound accuracy at least 0.95, pair F1 at least 0.85), except the Yida story's pair F1,
 guarded at the level reached today (see the README's quality table) so that a change that makes
-linking worse fails here.
+linking worse fails here. Three more stories were annotated blind, after the rules were written, to
+measure how the rules carry to events they were not written on: their floors are the same for
+claims and link precision, and today's level for pair F1.
 """
 from pathlib import Path
 
@@ -29,6 +31,14 @@ FLOORS = {
         claim_f1=0.95, value_accuracy=0.95, bound_accuracy=0.95, pair_precision=0.95, pair_f1=0.85),
     "ecbplus__10_yida_refugee_camp_bombing_south_sudan_2011-11-10": dict(
         claim_f1=0.95, value_accuracy=0.95, bound_accuracy=0.95, pair_precision=0.95, pair_f1=0.60),
+    # Held out: annotated blind after the rules were written, and measured, not tuned on. Links
+    # must stay right (precision); their recall is guarded where it stands today.
+    "allsides_neus__01_july4_weekend_shootings_us_2021": dict(
+        claim_f1=0.95, value_accuracy=0.95, bound_accuracy=0.95, pair_precision=0.95),
+    "allsides_neus__07_israel_gaza_strikes_2021-05-11": dict(
+        claim_f1=0.95, value_accuracy=0.95, bound_accuracy=0.95, pair_precision=0.95, pair_f1=0.30),
+    "ecbplus__11_paris_jewellery_ram_raid_2013-09-09": dict(
+        claim_f1=0.95, value_accuracy=0.95, bound_accuracy=0.95, pair_precision=0.95, pair_f1=0.30),
 }
 
 
