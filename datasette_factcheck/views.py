@@ -48,7 +48,14 @@ SQL = {
         select s.id, s.name, coalesce(s.article_count, 0) as article_count,
           coalesce(s.fact_count, 0) as fact_count, coalesce(s.contested_count, 0) as contested_count,
           coalesce(s.claim_count, 0) as claim_count, s.outlets as outlets_json
-        from stories s order by s.name, s.id""",
+        from stories s
+        where :q = '' or instr(lower(coalesce(s.name, s.id)), lower(:q)) > 0
+           or instr(lower(coalesce(s.outlets, '')), lower(:q)) > 0
+        order by s.name, s.id limit :limit offset :offset""",
+    "stories_count": """
+        select count(*) as n from stories s
+        where :q = '' or instr(lower(coalesce(s.name, s.id)), lower(:q)) > 0
+           or instr(lower(coalesce(s.outlets, '')), lower(:q)) > 0""",
     "story": "select * from stories where id = :story",
     "story_articles": """
         select a.id, a.story, a.outlet, a.title, a.path, a.published,
@@ -485,11 +492,33 @@ async def stored_queries(datasette, database, actor) -> list:
 
 # ---------------------------------------------------------------------------- pages
 
+STORIES_PER_PAGE = 100
+
+
+def _page_number(request) -> int:
+    try:
+        return max(1, int(request.args.get("page") or 1))
+    except ValueError:
+        return 1
+
+
 async def stories_page(datasette, request):
+    """Stories a hundred to a page, like Datasette's tables; ``?q=`` finds a story by name or outlet."""
     db = await resolve_database(datasette, request)
     name = db.name
+    q = (request.args.get("q") or "").strip()
+    page = _page_number(request)
+    total = (await rows(db, "stories_count", {"q": q}))[0]["n"]
+    pages = max(1, -(-total // STORIES_PER_PAGE))
+    page = min(page, pages)
+
+    def link(p):
+        query = {k: v for k, v in (("q", q), ("page", p if p > 1 else None)) if v}
+        return page_url(datasette, name, query=query or None)
+
     stories = []
-    for s in await rows(db, "stories"):
+    params = {"q": q, "limit": STORIES_PER_PAGE, "offset": (page - 1) * STORIES_PER_PAGE}
+    for s in await rows(db, "stories", params):
         story = dict(s)
         try:
             story["outlets"] = [o for o in json.loads(story.pop("outlets_json") or "[]") if o]
@@ -497,8 +526,10 @@ async def stories_page(datasette, request):
             story["outlets"] = []
         story["url"] = page_url(datasette, name, "story", s["id"])
         stories.append(story)
-    data = {"database": name, "stories": stories}
-    extra = {"crumb_links": crumbs(datasette, name)[:-1],
+    data = {"database": name, "q": q, "total": total, "page": page, "pages": pages,
+            "previous_url": link(page - 1) if page > 1 else None,
+            "next_url": link(page + 1) if page < pages else None, "stories": stories}
+    extra = {"crumb_links": crumbs(datasette, name)[:-1], "stories_url": page_url(datasette, name),
              "queries": await stored_queries(datasette, name, request.actor),
              "tables": {t: datasette.urls.table(name, t) for t in sorted(PAGE_TABLES)}}
     return await respond(datasette, request, "factcheck_stories.html", data, extra)

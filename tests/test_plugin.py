@@ -476,3 +476,39 @@ def test_chart_is_accessible_and_escaped():
 def test_nice_ticks():
     assert views.nice_ticks(0, 100) == [0, 25, 50, 75, 100]
     assert views.nice_ticks(5, 5) == [5]
+
+
+@pytest.mark.asyncio
+async def test_stories_page_pages_and_finds_stories(tmp_path):
+    """A year of coverage is hundreds of stories: a hundred to a page, found by name or outlet."""
+    import sqlite_utils
+
+    from datasette_factcheck import storage
+
+    path = tmp_path / "many.db"
+    db = sqlite_utils.Database(path)
+    storage.ensure_db_shape(db)
+    db["stories"].insert_all([
+        {"id": f"story-{i:03d}", "name": f"story-{i:03d}" + (" <b>flood</b>" if i % 50 == 0 else ""),
+         "article_count": 1, "fact_count": 0, "contested_count": 0, "claim_count": 0,
+         "outlets": json.dumps(["Daily <Post>" if i == 7 else "Wire"])} for i in range(250)])
+    db.close()
+    ds = await make_ds([path])
+    base = "/many/-/factcheck"
+    page1 = (await get_ok(ds, base + ".json")).json()
+    assert (page1["total"], page1["pages"], page1["page"]) == (250, 3, 1)
+    assert len(page1["stories"]) == 100 and page1["stories"][0]["id"] == "story-000"
+    assert page1["previous_url"] is None and page1["next_url"] == base + "?page=2"
+    page3 = (await get_ok(ds, base + ".json?page=3")).json()
+    assert [s["id"] for s in page3["stories"]][-1] == "story-249" and len(page3["stories"]) == 50
+    assert page3["next_url"] is None and page3["previous_url"] == base + "?page=2"
+    assert (await get_ok(ds, base + ".json?page=99")).json()["page"] == 3      # past the end: the last page
+    assert (await get_ok(ds, base + ".json?page=x")).json()["page"] == 1       # malformed: the first
+    found = (await get_ok(ds, base + ".json?q=FLOOD")).json()
+    assert {s["id"] for s in found["stories"]} == {"story-000", "story-050", "story-100", "story-150", "story-200"}
+    assert [s["id"] for s in (await get_ok(ds, base + ".json?q=daily+<post>")).json()["stories"]] == ["story-007"]
+    html = (await get_ok(ds, base + "?q=%3Cscript%3Ealert(1)%3C/script%3E")).text
+    assert "<script>alert(1)" not in html and "&lt;script&gt;alert(1)" in html
+    html = (await get_ok(ds, base + "?page=2")).text
+    assert 'rel="prev"' in html and 'rel="next"' in html and "page 2 of 3" in html
+    assert "<b>flood</b>" not in html and 'type="search" name="q"' in html
