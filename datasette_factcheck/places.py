@@ -224,13 +224,12 @@ def is_actor(m: Mention, doc) -> bool:
 
 
 def demonym_place(word: str, names) -> Optional[str]:
+    """The place a people's name comes from ('Gazans' -> 'Gaza'), tried in a fixed order so that
+    every build reads the same place (a set's order changes from one Python process to the next)."""
     w = re.sub(r"s$", "", word.strip())
-    candidates = {w, w[:-1], w[:-2], w[:-1] + "a", w[:-2] + "a", w[:-3] + "y", w[:-3] + "e", w + "istan",
-                  w[:-1] + "istan", w[:-1] + "ce", w[:-2] + "y", w[:-3], w[:-4] + "y"}
-    for name in names:
-        if name in candidates:
-            return name
-    return None
+    candidates = [w[:-1], w[:-2], w[:-1] + "a", w[:-2] + "a", w[:-3] + "y", w[:-3] + "e", w + "istan",
+                  w[:-1] + "istan", w[:-1] + "ce", w[:-2] + "y", w[:-3], w[:-4] + "y", w]
+    return next((c for c in candidates if c and c in names), None)
 
 
 def drop_containers(found: List[Mention], gazetteer: Gazetteer, text: str, headline: bool = False) -> List[Mention]:
