@@ -35,7 +35,7 @@ EARLIER_RE = re.compile(
 )
 RUNNING_RE = re.compile(
     r"\bsince\s+(\w+\W+){0,5}?(\d{4}|war|conflict|uprising|began|begin|start|started|outbreak|beginning|independence|invasion)\b"
-    r"|\bso\s+far\s+this\s+(year|month)\b|\bto\s+date\b|\bthis\s+year\s+alone\b|\bin\s+total\b|\ball\s+told\b",
+    r"|\bso\s+far\s+this\s+(year|month)\b|\bto\s+date\b|\bthis\s+year\s+alone\b",
     re.I,
 )
 RUNNING_SUBJECTS = {"war", "conflict", "fighting", "violence", "crisis", "insurgency", "pandemic", "epidemic", "uprising", "campaign", "civil war"}
@@ -61,6 +61,8 @@ MONEY_MEASURES = {
     "bailout": "loan", "loan": "loan", "aid": "loan", "package": "loan", "rescue": "loan", "fine": "fine",
     "revenue": "revenue", "sale": "revenue", "profit": "profit", "loss": "loss", "worth": "value",
     "value": "value", "steal": "stolen", "loot": "stolen", "haul": "stolen", "jewel": "stolen",
+    "booty": "stolen", "rob": "stolen", "robbery": "stolen", "heist": "stolen", "theft": "stolen",
+    "burglary": "stolen", "snatch": "stolen", "grab": "stolen", "thief": "stolen", "robber": "stolen",
     "ransom": "ransom", "budget": "budget", "cut": "cuts", "saving": "savings", "debt": "debt",
     "salary": "salary", "reward": "reward", "bail": "bail",
 }
@@ -336,8 +338,10 @@ def _noun_measure(noun, vocab: dict):
 SKIP_BEFORE_PREDICATE = {
     "were", "was", "are", "is", "have", "has", "had", "been", "be", "being", "reportedly", "also",
     "later", "now", "all", "each", "people", "persons", "reported", "believed", "feared", "confirmed",
-    "were", "said", "to", "initially", "since", "already", "still",
+    "were", "said", "to", "initially", "since", "already", "still", "fatally", "mortally",
 }
+# "150 fatally shot", "mortally wounded": the adverb makes any harm a death
+FATAL_ADVERBS = {"fatally", "mortally"}
 
 
 # Verbs that report a measure only with a direction: "driven from their homes" is displacement,
@@ -349,6 +353,9 @@ def _word_measure(t, vocab: dict):
     lemma = _lemma(t)
     if lemma in NEEDS_DIRECTION and not any(c.lower_ in NEEDS_DIRECTION[lemma] for c in t.children):
         return None
+    if t.pos_ == "VERB" and (any(c.lower_ in FATAL_ADVERBS for c in t.children)
+                             or (t.i > 0 and t.doc[t.i - 1].lower_ in FATAL_ADVERBS)):
+        return "killed"
     name = _measure_class(lemma, vocab) or _measure_class(t.lower_, vocab)
     if name is None and t.i + 1 < len(t.doc):
         name = _measure_class(f"{lemma} {_lemma(t.doc[t.i + 1])}", vocab)
@@ -413,14 +420,24 @@ def _predicate_measure(tok, span, vocab: dict, number_tokens, noun=None, direct_
 
 
 def _money_measure(tok, span) -> str:
+    """The nearest word that says what the sum is. 'Worth' and 'value' only say that it is a sum:
+    'grabbed jewels worth €2m' and 'a deal worth $334m' are what was stolen and the price."""
     best = None
     for t in span:
         m = MONEY_MEASURES.get(_lemma(t))
         if m:
             d = abs(t.i - tok.i)
             if best is None or d < best[0]:
-                best = (d, m)
-    return best[1] if best else "amount"
+                best = (d, m, t)
+    if best is None:
+        return "amount"
+    if best[1] == "value":  # what is worth it, and what was done to that, say what the sum is
+        for a in best[2].ancestors:  # with the verbs joined to them: 'drove in and grabbed jewels worth'
+            for t in [a] + ([c for c in a.children if c.dep_ == "conj"] if a.pos_ == "VERB" else []):
+                m = MONEY_MEASURES.get(_lemma(t))
+                if m and m != "value":
+                    return m
+    return best[1]
 
 
 def _region(tok, span, number_tokens, keep_conj: bool = False):
@@ -451,6 +468,17 @@ def _region(tok, span, number_tokens, keep_conj: bool = False):
     return [t for t in span if t.i in region]
 
 
+# "across the country", "nationwide": a figure for the whole country, never for the city that the
+# paragraph before happens to name
+NATIONWIDE = "nationwide"
+NATIONWIDE_RE = re.compile(
+    r"\b(?:nation-?wide|country-?wide|(?:across|around|throughout|all\s+over)\s+the\s+(?:country|nation)"
+    r"|(?:across|around|throughout|all\s+over)\s+(?:the\s+)?(?:U\.?S\.?A?|United\s+States|America|U\.?K\.?|"
+    r"United\s+Kingdom|Britain))(?![\w.])",
+    re.I,
+)
+
+
 def _place(tok, region, span, sentence: Sentence, ctx: ExtractionContext, q=None, measure=None):
     """From the figure's clause, else its sentence, else the context before it. A place that stands
     in a list ('Homs and Damascus', 'Homs, Damascus') brings the whole list: a joint place."""
@@ -465,6 +493,11 @@ def _place(tok, region, span, sentence: Sentence, ctx: ExtractionContext, q=None
         in_sentence = [m for m in in_sentence if m.start < sentence.start + q.start]
     ids = {t.i for t in region}
     found = [m for m in in_sentence if m.token_start in ids]
+    wide = NATIONWIDE_RE.search(sentence.text)
+    if wide and measure != "distance":
+        a, b = sentence.start + wide.start(), sentence.start + wide.end()
+        if not [m for m in found if not a <= m.start < b]:
+            return NATIONWIDE, None
     if not found and in_sentence:
         found = [min(in_sentence, key=lambda m: (_in_subclause(m, doc, tok), abs(m.token_start - tok.i)))]
     if found:

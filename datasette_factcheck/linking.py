@@ -190,6 +190,27 @@ def _resolve_places(keys: Dict[str, tuple], claims: List[dict]) -> None:
                 keys[cid] = key[:3] + (best,) + key[4:5] + (False,)
 
 
+def _resolve_amounts(keys: Dict[str, tuple], claims: List[dict]) -> None:
+    """A sum given with no word for what it is ('a two-million-euro booty' read without 'booty', 'a
+    €2m raid') joins the one kind of sum the other articles give in that currency, place and time,
+    when that kind holds at least three quarters of the articles; otherwise it stays apart."""
+    article_of = {c["id"]: c["article_id"] for c in claims}
+    kinds = defaultdict(lambda: defaultdict(set))
+    for cid, key in keys.items():
+        if key[2] and key[0] != "amount" and not key[1]:
+            kinds[key[2:5]][key[0]].add(article_of[cid])
+    for cid, key in list(keys.items()):
+        if key[0] != "amount" or not key[2] or key[1]:
+            continue
+        options = kinds.get(key[2:5])
+        if not options:
+            continue
+        weights = {m: len(a) for m, a in options.items()}
+        best = max(sorted(weights), key=weights.get)
+        if weights[best] >= 0.75 * sum(weights.values()):
+            keys[cid] = (best,) + key[1:]
+
+
 def _overlap(cs: List[dict]) -> bool:
     """'dozens' and '50' can be one count; '4' and '2' cannot."""
     return max(interval(c)[0] for c in cs) <= min(interval(c)[1] for c in cs)
@@ -246,6 +267,7 @@ def link(claims: List[dict], story: str) -> List[Fact]:
     event_date = story_date(claims)
     keys = {c["id"]: claim_key(c, names, event_date) + (c.get("place_scope") == "country",) for c in claims}
     _resolve_places(keys, claims)
+    _resolve_amounts(keys, claims)
     groups: Dict[tuple, List[dict]] = defaultdict(list)
     for c in claims:
         groups[keys[c["id"]][:5]].append(c)

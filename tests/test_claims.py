@@ -61,3 +61,31 @@ def test_a_vague_estimate_of_a_count_is_a_claim(pipe):
 
 def test_a_vague_manner_of_speaking_is_not(pipe):
     assert "several" not in claims_of(pipe, "The town was hit in several previous strikes.")
+
+
+def test_a_nationwide_figure_does_not_take_a_city_from_the_context(pipe):
+    text = ("In Chicago, 100 people were struck by gunfire.\n\n"
+            "Across the country, at least 150 people were killed in more than 400 shootings.")
+    found = claims_of(pipe, text)
+    assert found["at least 150"]["place"] == "nationwide" and found["more than 400"]["place"] == "nationwide"
+    assert found["100"]["place"] == "Chicago"
+
+
+def test_fatally_shot_is_a_death(pipe):
+    assert claims_of(pipe, "The weekend left 150 fatally shot in the city.")["150"]["measure"] == "killed"
+
+
+def test_in_total_is_a_sum_not_a_running_total(pipe):
+    found = claims_of(pipe, "In total, there were more than 540 shootings over the holiday weekend.")
+    assert found["more than 540"]["time_frame"] != "running_total"
+
+
+@pytest.mark.parametrize("text,figure,measure", [
+    ("The men grabbed jewellery and watches worth an estimated two million euros.", "an estimated two million euros", "stolen"),
+    ("AMD said it would buy SeaMicro in a deal worth $334 million.", "$334 million", "price"),
+    ("The company, valued at $5bn, reported a loss of $20 million.", "$5bn", "value"),
+    ("Robbers made off with a two-million-euro booty.", "two-million-euro", "stolen"),
+])
+def test_what_a_sum_is(pipe, text, figure, measure):
+    """'Worth' only says that a figure is a sum; what is worth it, and what was done to it, says which."""
+    assert claims_of(pipe, text)[figure]["measure"] == measure

@@ -154,3 +154,22 @@ def test_a_month_without_a_day_is_the_event_only_in_the_event_month():
     facts = link([c("a", "A", "09-09"), c("b", "B", "07-00"), c("e", "E", "09-00"),
                   dict(claim("x", "X", 5), article_dates="09-09")], "s")
     assert not linked(facts, "a", "b") and linked(facts, "a", "e") and linked(facts, "a", "x")
+
+
+def test_a_sum_with_no_word_for_it_joins_the_one_kind_of_sum_others_give():
+    facts = link([claim("a", "A", 2e6, measure="stolen", unit="EUR", place="Paris"),
+                  claim("b", "B", 2e6, measure="stolen", unit="EUR", place="Paris"),
+                  claim("c", "C", 2e6, measure="amount", unit="EUR", place="Paris"),
+                  claim("d", "D", 2e6, measure="amount", unit="USD", place="Paris")], "s")
+    assert linked(facts, "a", "c") and not linked(facts, "a", "d")
+    # two kinds of sum of equal weight: the bare sum could be either, so it stays apart
+    facts = link([claim("a", "A", 5e6, measure="damage", unit="USD", place="Paris"),
+                  claim("b", "B", 5e6, measure="price", unit="USD", place="Paris"),
+                  claim("c", "C", 5e6, measure="amount", unit="USD", place="Paris")], "s")
+    assert not linked(facts, "a", "c") and not linked(facts, "b", "c")
+
+
+def test_nationwide_figures_are_not_moved_into_a_city():
+    facts = link([claim("a", "A", 150, place="nationwide"), claim("b", "B", 189, place="nationwide"),
+                  claim("c", "C", 18, place="Chicago"), claim("d", "D", 180, place=None)], "s")
+    assert linked(facts, "a", "b") and not linked(facts, "a", "c") and not linked(facts, "c", "d")
