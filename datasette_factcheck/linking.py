@@ -170,6 +170,13 @@ def normalised(c: dict) -> dict:
     return out
 
 
+def _dominant(options: Dict[str, set]) -> Optional[str]:
+    """The option that at least three quarters of the articles giving one agree on, if any."""
+    weights = {k: len(articles) for k, articles in options.items()}
+    best = max(sorted(weights), key=weights.get)
+    return best if weights[best] >= 0.75 * sum(weights.values()) else None
+
+
 def _resolve_places(keys: Dict[str, tuple], claims: List[dict]) -> None:
     """A figure with no place, or only its country, joins the local fact of the same kind when one
     place holds at least three quarters of the articles that give one; with two or more places of
@@ -184,9 +191,8 @@ def _resolve_places(keys: Dict[str, tuple], claims: List[dict]) -> None:
             options = local.get(key[:3] + key[4:5])
             if not options:
                 continue
-            weights = {p: len(a) for p, a in options.items()}
-            best = max(sorted(weights), key=weights.get)
-            if weights[best] >= 0.75 * sum(weights.values()) and " + " not in best:
+            best = _dominant(options)
+            if best is not None and " + " not in best:
                 keys[cid] = key[:3] + (best,) + key[4:5] + (False,)
 
 
@@ -205,9 +211,8 @@ def _resolve_amounts(keys: Dict[str, tuple], claims: List[dict]) -> None:
         options = kinds.get(key[2:5])
         if not options:
             continue
-        weights = {m: len(a) for m, a in options.items()}
-        best = max(sorted(weights), key=weights.get)
-        if weights[best] >= 0.75 * sum(weights.values()):
+        best = _dominant(options)
+        if best is not None:
             keys[cid] = (best,) + key[1:]
 
 
