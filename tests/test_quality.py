@@ -39,6 +39,12 @@ FLOORS = {
         claim_f1=0.95, value_accuracy=0.95, bound_accuracy=0.95, pair_precision=0.95, pair_f1=0.14),
     "ecbplus__11_paris_jewellery_ram_raid_2013-09-09": dict(
         claim_f1=0.95, value_accuracy=0.95, bound_accuracy=0.95, pair_precision=0.95, pair_f1=0.30),
+    # Held out and never tuned on (annotated blind last, measured once): floors at today's level,
+    # below the issues' thresholds where the pipeline is (see the README's quality table).
+    "ecbplus__13_wasilla_bible_church_arson_2008-12-12": dict(
+        claim_f1=0.90, value_accuracy=0.90, bound_accuracy=0.80, pair_precision=0.95, pair_f1=0.45),
+    "ecbplus__14_amd_acquires_seamicro_2012-02-29": dict(
+        claim_f1=0.88, value_accuracy=0.95, bound_accuracy=0.95, pair_precision=0.90, pair_f1=0.30),
 }
 
 
