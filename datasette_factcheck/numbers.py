@@ -491,8 +491,7 @@ def _m_digits(text: str, pos: int, loose: bool) -> _Core | None:
     m = _DIGITS_RE.match(text, pos)
     if not m:
         return None
-    num_text = m.group("num")
-    num_text = num_text.replace(" ", "")  # "£910, 000": thousands split by a tokeniser
+    num_text = m.group("num").replace(" ", "")  # "£910, 000": thousands split by a tokeniser
     num = float(num_text.replace(",", ""))
     cur = m.group("cur")
     unit = _CURRENCY_SIGNS[cur.strip()] if cur else None

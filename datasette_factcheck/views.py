@@ -42,20 +42,20 @@ STATUS_RANK_SQL = (
     "when 'agree' then 2 when 'single' then 3 else 4 end"
 )
 
+# the stories whose name or outlets hold the search term (all of them for an empty one)
+STORIES_MATCHING = """
+        from stories s
+        where :q = '' or instr(lower(coalesce(s.name, s.id)), lower(:q)) > 0
+           or instr(lower(coalesce(s.outlets, '')), lower(:q)) > 0"""
+
 SQL = {
     # the loader keeps these counts in the stories table, so the page reads one row per story
     "stories": """
         select s.id, s.name, coalesce(s.article_count, 0) as article_count,
           coalesce(s.fact_count, 0) as fact_count, coalesce(s.contested_count, 0) as contested_count,
-          coalesce(s.claim_count, 0) as claim_count, s.outlets as outlets_json
-        from stories s
-        where :q = '' or instr(lower(coalesce(s.name, s.id)), lower(:q)) > 0
-           or instr(lower(coalesce(s.outlets, '')), lower(:q)) > 0
+          coalesce(s.claim_count, 0) as claim_count, s.outlets as outlets_json""" + STORIES_MATCHING + """
         order by s.name, s.id limit :limit offset :offset""",
-    "stories_count": """
-        select count(*) as n from stories s
-        where :q = '' or instr(lower(coalesce(s.name, s.id)), lower(:q)) > 0
-           or instr(lower(coalesce(s.outlets, '')), lower(:q)) > 0""",
+    "stories_count": "select count(*) as n" + STORIES_MATCHING,
     "story": "select * from stories where id = :story",
     "story_articles": """
         select a.id, a.story, a.outlet, a.title, a.path, a.published,
@@ -520,10 +520,7 @@ async def stories_page(datasette, request):
     params = {"q": q, "limit": STORIES_PER_PAGE, "offset": (page - 1) * STORIES_PER_PAGE}
     for s in await rows(db, "stories", params):
         story = dict(s)
-        try:
-            story["outlets"] = [o for o in json.loads(story.pop("outlets_json") or "[]") if o]
-        except (TypeError, ValueError):
-            story["outlets"] = []
+        story["outlets"] = [o for o in json_list(story.pop("outlets_json")) if o]
         story["url"] = page_url(datasette, name, "story", s["id"])
         stories.append(story)
     data = {"database": name, "q": q, "total": total, "page": page, "pages": pages,
