@@ -6,6 +6,7 @@ small function over one figure, in the spirit of EpiTator's annotators adding on
 """
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from typing import List, Optional
@@ -185,6 +186,7 @@ def extract_article(article: Article, doc):
     article_row.update({
         "sentence_count": len(sentence_rows), "claim_count": len(claim_rows),
         "dates": ",".join(sorted(set(_dates(article.text)) | set(_dates(article.published or "")))),
+        "located": json.dumps(ctx.gazetteer.located, sort_keys=True) if ctx.gazetteer.located else None,
     })
     return article_row, sentence_rows, claim_rows
 
@@ -225,7 +227,7 @@ def extract_sentence(sentence: Sentence, doc, article: Article, ctx: ExtractionC
     claims = []
     number_tokens = [t for t in heads if t is not None]
     for q, tok in zip(quantities, heads):
-        if tok is None or _is_name_or_date(tok, q) or _is_pronoun_like(tok, q):
+        if tok is None or _is_name_or_date(tok, q) or _is_pronoun_like(tok, q) or _hypothetical(tok):
             continue
         claim = _claim(q, tok, sentence, span, ctx, number_tokens)
         if claim is not None:
@@ -263,6 +265,24 @@ def _is_name_or_date(tok, q) -> bool:
     return False
 
 
+CONDITIONAL_MARKS = {"if", "unless", "suppose", "supposing"}
+
+
+def _hypothetical(tok) -> bool:
+    """'if arson had caused a million dollars of damage', 'If an application needs two servers, the
+    software finds two': a figure in a condition, or in what follows from one in the present or
+    with 'would', is an illustration, not something the article says happened."""
+    for t in [tok, *tok.ancestors]:
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in t.children):
+            return True
+    root = tok.sent.root
+    condition = next((c for c in root.children if c.dep_ == "advcl"
+                      and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in c.children)), None)
+    if condition is None:
+        return False
+    return root.tag_ in ("VBZ", "VBP") or any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "'d") for c in root.children)
+
+
 def _is_pronoun_like(tok, q) -> bool:
     """'the two now must reach out': a number standing for people already named, not a figure."""
     if tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"):
@@ -278,8 +298,20 @@ def _counted_noun(tok):
     return noun if noun is not None and sent.start <= noun.i < sent.end else None
 
 
+PERCENT_WORDS = {"%", "percent", "per", "cent", "pc", "percentage"}
+
+
 def _counted_noun_any(tok):
-    """The noun a figure counts: '57 people', 'dozens of vehicles', '39 of the dead'."""
+    """The noun a figure counts: '57 people', 'dozens of vehicles', '39 of the dead'; for a share,
+    what it is a share of ('80% of the jewels'), since '%' and 'percent' count nothing."""
+    noun = _counted_noun_near(tok)
+    if noun is not None and noun.lower_ in PERCENT_WORDS:
+        return next((obj for child in noun.children if child.dep_ == "prep" and child.lower_ == "of"
+                     for obj in child.children if obj.dep_ == "pobj"), None)
+    return noun
+
+
+def _counted_noun_near(tok):
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for obj in child.children:

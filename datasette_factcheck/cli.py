@@ -47,14 +47,17 @@ def build_command(output, inputs, story, manifest, add, processes, max_bytes, mo
 @click.option("--story", help="Story in the database to score (default: the one whose articles match the gold)")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON")
 @click.option("--quiet", is_flag=True, help="Scores only, without the list of misses and false claims")
-def evaluate_command(db, gold, story, as_json, quiet):
+@click.option("--facts", "by_fact", is_flag=True, help="Also list each gold fact's claims and the facts they were linked to")
+def evaluate_command(db, gold, story, as_json, quiet, by_fact):
     """Score the claims and facts in DB against a GOLD annotation file."""
     import json
 
-    from .evaluation import evaluate, report
+    from .evaluation import evaluate, report, report_facts
 
     result = evaluate(db, gold, story=story)
     if as_json:
         click.echo(json.dumps(result, indent=2))
     else:
         click.echo(report(result, details=not quiet))
+        if by_fact:
+            click.echo(report_facts(result))

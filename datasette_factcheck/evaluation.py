@@ -232,6 +232,18 @@ def evaluate(db_path, gold_path, story: Optional[str] = None) -> dict:
     for pair in gold_pairs - found_gold:
         a, b = (by_id[i] for i in pair)
         missed_pairs.append((a["figure"], a["doc"], b["figure"], b["doc"], a["fact"]))
+    # each gold fact's claims, with the fact the linker put them in: why a pair was missed
+    labels = {f["id"]: f["label"] for f in db.query(
+        "select id, label from facts where id in (select fact_id from claims where article_id in "
+        f"({','.join('?' * len(doc_of))}))", list(doc_of))}
+    gold_facts = {}
+    for c in claims:
+        g = matched.get(c["id"])
+        if g is not None and g.get("fact") and not g.get("optional"):
+            gold_facts.setdefault(g["fact"], []).append({
+                "doc": g["doc"], "figure": g["figure"], "fact_id": c.get("fact_id"),
+                "label": labels.get(c.get("fact_id")),
+            })
     return {
         "gold": str(gold_path), "articles": len(articles), "extracted": len(claims),
         "claim_precision": precision, "claim_recall": recall, "claim_f1": f1,
@@ -241,7 +253,19 @@ def evaluate(db_path, gold_path, story: Optional[str] = None) -> dict:
         "gold_pairs": len(gold_pairs), "predicted_pairs": predicted,
         "misses": misses, "false_claims": false_claims, "wrong": wrong,
         "wrong_pairs": wrong_pairs, "missed_pairs": missed_pairs, "problems": problems,
+        "gold_facts": gold_facts,
     }
+
+
+def report_facts(r: dict) -> str:
+    """For each gold fact, the linker's facts its claims landed in (one line per claim)."""
+    lines = []
+    for name, members in sorted(r["gold_facts"].items()):
+        groups = {m["fact_id"] for m in members}
+        lines.append(f"{name}: {len(members)} claims in {len(groups)} facts")
+        for m in sorted(members, key=lambda m: (m["label"] or "", m["doc"])):
+            lines.append(f"  {m['label']}  <-  {m['figure']!r} ({m['doc']})")
+    return "\n".join(lines)
 
 
 def report(r: dict, details: bool = True) -> str:

@@ -41,6 +41,21 @@ def _precise(claims: List[dict]) -> List[dict]:
 
 
 def status_of(claims: List[dict]) -> str:
+    """single, agree, compatible or conflict. Sums in different currencies are never compared
+    (no exchange rate is right for every date): the fact's status is the worst within a currency."""
+    by_currency = defaultdict(list)
+    for c in claims:
+        by_currency[c.get("unit") if is_currency(c.get("unit")) else None].append(c)
+    if len(by_currency) > 1:
+        statuses = [_status_of(cs) for cs in by_currency.values()]
+        for worst in ("conflict", "compatible", "agree"):
+            if worst in statuses:
+                return worst
+        return "agree" if len({c.get("outlet") or c["article_id"] for c in claims}) > 1 else "single"
+    return _status_of(claims)
+
+
+def _status_of(claims: List[dict]) -> str:
     live = [c for c in claims if not c.get("superseded")] or claims
     live = [c for c in live if c.get("kind") != "conversion"] or live
     vague = [c for c in live if c.get("kind") == "vague"]
@@ -152,10 +167,29 @@ def claim_key(c: dict, names: PlaceNames, event_date: Optional[str]) -> tuple:
 LENGTH_KM = {"km": 1.0, "mile": 1.609344, "m": 0.001, "ft": 0.0003048, "yard": 0.0009144}
 
 
+def is_currency(unit: Optional[str]) -> bool:
+    return bool(unit) and len(unit) == 3 and unit.isalpha() and unit.isupper()  # ISO 4217: EUR, USD
+
+
 def unit_class(unit: Optional[str]) -> str:
+    """Miles and metres are one length; euros, pounds and dollars one sum: outlets convert the same
+    stolen haul or the same deal into their readers' currency."""
     if unit in LENGTH_KM:
         return "km"
+    if is_currency(unit):
+        return "money"
     return unit or ""
+
+
+def main_currency(claims: List[dict]) -> Optional[str]:
+    """The currency most articles give a sum in (ties: alphabetical, so every build agrees)."""
+    articles = defaultdict(set)
+    for c in claims:
+        if is_currency(c.get("unit")) and c.get("kind") != "conversion":
+            articles[c["unit"]].add(c["article_id"])
+    if not articles:
+        return None
+    return max(sorted(articles), key=lambda u: len(articles[u]))
 
 
 def normalised(c: dict) -> dict:
@@ -177,11 +211,28 @@ def _dominant(options: Dict[str, set]) -> Optional[str]:
     return best if weights[best] >= 0.75 * sum(weights.values()) else None
 
 
-def _resolve_places(keys: Dict[str, tuple], claims: List[dict]) -> None:
+def _located(claims: List[dict]) -> set:
+    """(place, country) pairs that some article of the story states: 'Yida, South Sudan'."""
+    pairs = set()
+    for raw in {c.get("article_located") for c in claims if c.get("article_located")}:
+        try:
+            pairs.update(json.loads(raw).items())
+        except (TypeError, ValueError, AttributeError):
+            continue
+    return pairs
+
+
+def _resolve_places(keys: Dict[str, tuple], claims: List[dict], names: "PlaceNames") -> None:
     """A figure with no place, or only its country, joins the local fact of the same kind when one
     place holds at least three quarters of the articles that give one; with two or more places of
-    weight (Homs, Damascus) it stays apart: it may be a total."""
+    weight (Homs, Damascus) it stays apart: it may be a total. A country's figure never joins a
+    place the story puts in another country: Ethiopia's 15,000 refugees are not those of Yida,
+    South Sudan."""
     article_of = {c["id"]: c["article_id"] for c in claims}
+    place_of = {c["id"]: c.get("place") for c in claims}
+    country_of = defaultdict(set)
+    for p, c in _located(claims):
+        country_of[names.key(p)].add(names.key(c))
     local = defaultdict(lambda: defaultdict(set))
     for cid, key in keys.items():
         if key[3] is not None and not key[5]:
@@ -192,8 +243,11 @@ def _resolve_places(keys: Dict[str, tuple], claims: List[dict]) -> None:
             if not options:
                 continue
             best = _dominant(options)
-            if best is not None and " + " not in best:
-                keys[cid] = key[:3] + (best,) + key[4:5] + (False,)
+            if best is None or " + " in best:
+                continue
+            if key[3] is not None and country_of[best] and names.key(place_of[cid]) not in country_of[best]:
+                continue
+            keys[cid] = key[:3] + (best,) + key[4:5] + (False,)
 
 
 def _resolve_amounts(keys: Dict[str, tuple], claims: List[dict]) -> None:
@@ -229,10 +283,11 @@ def _split_ambiguous(groups: Dict[tuple, List[dict]]) -> None:
         by_article = defaultdict(list)
         for c in members:
             if not c.get("superseded") and c.get("kind") != "conversion":
-                by_article[(c["article_id"], c.get("source"))].append(normalised(c))
-        for (article_id, _), cs in by_article.items():
+                by_article[(c["article_id"], c.get("source"), c.get("unit"))].append(normalised(c))
+        for (article_id, source, unit), cs in by_article.items():
             if len({round(c["value"], 6) for c in cs}) > 1 and not _overlap(cs):
-                cs = [c for c in members if c["article_id"] == article_id and c.get("source") == cs[0].get("source")]
+                cs = [c for c in members if c["article_id"] == article_id and c.get("source") == source
+                      and c.get("unit") == unit and c in members]
                 for c in cs:
                     members.remove(c)
                     groups[key + (c["id"],)] = [c]
@@ -271,7 +326,7 @@ def link(claims: List[dict], story: str) -> List[Fact]:
     names = PlaceNames(claims)
     event_date = story_date(claims)
     keys = {c["id"]: claim_key(c, names, event_date) + (c.get("place_scope") == "country",) for c in claims}
-    _resolve_places(keys, claims)
+    _resolve_places(keys, claims, names)
     _resolve_amounts(keys, claims)
     groups: Dict[tuple, List[dict]] = defaultdict(list)
     for c in claims:
@@ -308,13 +363,18 @@ def _label(key: tuple, event_date: Optional[str]) -> str:
 
 def _fact(story: str, key: tuple, members: List[dict], event_date) -> Fact:
     members_n = [normalised(c) for c in members]
-    live = _precise(members_n)
+    id_key, unit = key, key[2] or None
+    if unit == "money":  # the range and spread are read in the currency most outlets use
+        unit = main_currency(members_n) or next((c["unit"] for c in members_n if is_currency(c.get("unit"))), None)
+        key = key[:2] + (unit,) + key[3:]
+    live = [c for c in _precise(members_n) if unit is None or not is_currency(unit) or c.get("unit") == unit] \
+        or _precise(members_n)
     values = [c["value"] for c in live]
     outlets = sorted({c.get("outlet") or "" for c in members})
     sources = sorted({c.get("source") for c in members if c.get("source")})
     fact = Fact(
-        id=stable_id("fact", story, *key), story=story, label=_label(key, event_date),
-        measure=key[0], subject=key[1], place=key[3], time_frame=key[4], unit=key[2] or None,
+        id=stable_id("fact", story, *id_key), story=story, label=_label(key, event_date),
+        measure=key[0], subject=key[1], place=key[3], time_frame=key[4], unit=unit,
         claim_ids=[c["id"] for c in members], outlet_count=len(outlets), claim_count=len(members),
         min_value=min(values), max_value=max(values), status=status_of(members_n),
         outlets=outlets, sources=sources,

@@ -11,6 +11,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Dict, List, Optional, Set, Tuple
 
 PLACE_NOUNS = (
@@ -28,6 +29,11 @@ OF_PATTERN = re.compile(rf"\b(?P<the>[Tt]he\s+(?:[a-z]+\s+){{0,2}})?(?:(?P<first
 NOUN_AFTER = re.compile(rf"\b(?:(?P<owner>{PROPER})['’]s?\s+)?(?P<name>{PROPER})(?:\s+(?:refugee|military|border))?\s+(?:{PLACE_NOUNS})\b")
 # "Sayyida Zeinab, a largely Shiite southern suburb of Damascus"
 APPOS_OF = re.compile(rf"\b(?P<inner>{PROPER}),\s+(?:a|an|the)\s+[\w\s-]{{0,40}}?(?:{PLACE_NOUNS})\s+(?:of|in|near|outside)\s+(?P<outer>{PROPER})")
+# "Yida, South Sudan", "Yida refugee camp in northern South Sudan"; "South Sudan's Yida camp"
+IN_COUNTRY = re.compile(  # the country in a lookahead, so that "Later, Paris, France" still finds Paris
+    rf"\b(?P<place>{PROPER})(?=(?:\s+(?:refugee|military|border))?(?:\s+(?:{PLACE_NOUNS}))?"
+    rf"(?:,\s+|\s+in\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern|-?east|-?west)?(?:ern)?\s+)?)(?P<country>{PROPER}))")
+COUNTRY_S = re.compile(rf"\b(?P<country>{PROPER})['’]s?\s+(?P<place>{PROPER})")
 # Parts of a city: a toll there is the city's toll ("a suburb of a city is the same place").
 SUB_CITY = re.compile(r"\b(suburb|district|neighbou?rhood|quarter|borough|outskirts|area)\b", re.I)
 STOP_NAMES = {
@@ -35,6 +41,32 @@ STOP_NAMES = {
     "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "January", "February", "March",
     "April", "May", "June", "July", "August", "September", "October", "November", "December",
 }
+
+
+# How English news names countries where ISO 3166 spells them otherwise ("Russian Federation").
+COUNTRY_ALIASES = (
+    "US", "U.S.", "USA", "U.S.A.", "America", "United States of America", "UK", "U.K.", "Britain",
+    "Great Britain", "England", "Scotland", "Wales", "Northern Ireland", "Russia", "Turkey", "Ivory Coast",
+    "Burma", "Czech Republic", "Holland", "Palestine", "Congo", "Vatican", "Macedonia", "Swaziland",
+)
+
+
+@lru_cache(maxsize=1)
+def world_countries() -> frozenset:
+    """Every country's short, common and official English name, from pycountry's ISO 3166 data:
+    a figure placed in a country is national, whether or not the article names its people."""
+    import pycountry
+
+    names = set(COUNTRY_ALIASES)
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(c, attr, None)
+            if value:
+                names.add(value)
+                names.add(re.sub(r"^the\s+", "", value))
+                if "," in value:
+                    names.add(value.split(",")[0])  # "Iran, Islamic Republic of" -> "Iran"
+    return frozenset(names)
 
 
 def doc_ents(doc) -> tuple:
@@ -87,6 +119,7 @@ class Gazetteer:
     inside: Dict[str, str] = field(default_factory=dict)  # inner -> outer
     blocked: Set[str] = field(default_factory=set)  # nationalities and names of people or bodies
     countries: Set[str] = field(default_factory=set)  # places whose people the text names ("Syrians")
+    located: Dict[str, str] = field(default_factory=dict)  # place -> the country the text puts it in
 
     def add_text(self, text: str) -> None:
         known = set(self.names)  # only places the text names as places can contain others
@@ -118,7 +151,8 @@ class Gazetteer:
         for ent in doc_ents(doc):
             if ent.label_ in ("NORP", "ORG"):
                 self.blocked.add(clean_name(ent.text))
-        person_words = {w for e in doc_ents(doc) if e.label_ == "PERSON" and len(e) > 1 for w in e.text.split()[1:]}
+        person_words = {w for e in doc_ents(doc) if e.label_ == "PERSON" and len(e) > 1
+                        for w in clean_name(e.text).split()[1:]}  # "Sarah Palin's" -> Palin
         labels = defaultdict(Counter)
         for ent in doc_ents(doc):
             labels[clean_name(ent.text)][ent.label_] += 1
@@ -131,11 +165,26 @@ class Gazetteer:
                 if _ok(name) and _capitalised(name):
                     self.names.add(name)
         self.add_text(doc_text(doc))
+        self.countries.update(n for n in self.names if n in world_countries())
         for ent in doc_ents(doc):
             if ent.label_ == "NORP":
                 place = demonym_place(ent.text, self.names)
                 if place:
                     self.countries.add(place)
+        self._locate(doc_text(doc))
+
+    def _locate(self, text: str) -> None:
+        """'Yida, South Sudan', 'the Yida refugee camp in South Sudan', 'Syria's Homs': which
+        country the text itself puts a place in."""
+        for m in IN_COUNTRY.finditer(text):
+            place, country = clean_name(m.group("place")), clean_name(m.group("country"))
+            place = re.sub(rf"(?:\s+(?:refugee|military|border))?\s+(?:{PLACE_NOUNS})$", "", place, flags=re.I)
+            if place in self.names and country in self.countries and place not in self.countries:
+                self.located.setdefault(place, country)
+        for m in COUNTRY_S.finditer(text):
+            country, place = clean_name(m.group("country")), clean_name(m.group("place"))
+            if place in self.names and country in self.countries and place not in self.countries:
+                self.located.setdefault(place, country)
 
 
 def _capitalised(name: str) -> bool:

@@ -18,6 +18,7 @@ SCHEMA = {
     "articles": {
         "id": str, "story": str, "path": str, "outlet": str, "title": str, "url": str,
         "published": str, "text": str, "sentence_count": int, "claim_count": int, "dates": str,
+        "located": str,
     },
     "sentences": {
         "id": str, "article_id": str, "story": str, "idx": int, "paragraph": int, "start": int,
@@ -91,6 +92,11 @@ def ensure_db_shape(db: sqlite_utils.Database) -> None:
             db[name].create(
                 SCHEMA[name], pk="id", foreign_keys=FOREIGN_KEYS.get(name, []), not_null={"id"}
             )
+        else:  # a database built by an earlier version gains the columns it lacks
+            have = db[name].columns_dict
+            for column, kind in SCHEMA[name].items():
+                if column not in have:
+                    db[name].add_column(column, kind)
     for name, index_list in INDEXES.items():
         for cols in index_list:
             db[name].create_index(cols, if_not_exists=True)
@@ -171,7 +177,8 @@ def ensure_story(db, story: str) -> None:
 def story_claims(db, story: str) -> list:
     return list(
         db.query(
-            "select claims.*, articles.path as article_path, articles.dates as article_dates from claims "
+            "select claims.*, articles.path as article_path, articles.dates as article_dates, "
+            "articles.located as article_located from claims "
             "join articles on articles.id = claims.article_id "
             "where claims.story = ? order by claims.article_id, claims.start",
             [story],

@@ -89,3 +89,29 @@ def test_in_total_is_a_sum_not_a_running_total(pipe):
 def test_what_a_sum_is(pipe, text, figure, measure):
     """'Worth' only says that a figure is a sum; what is worth it, and what was done to it, says which."""
     assert claims_of(pipe, text)[figure]["measure"] == measure
+
+
+@pytest.mark.parametrize("text", [
+    "If an application needs only two servers, the software finds two available servers.",
+    "Imagine the outcry if arson were suspected to have caused a million dollars of damage.",
+])
+def test_a_figure_in_a_condition_is_an_illustration(pipe, text):
+    assert claims_of(pipe, text) == {}
+
+
+def test_a_figure_beside_a_condition_that_happened_is_still_a_claim(pipe):
+    found = claims_of(pipe, "Police said 57 people were killed if the hospital's figures are included.")
+    assert found["57"]["measure"] == "killed"
+
+
+def test_a_share_counts_what_it_is_a_share_of(pipe):
+    """'80%' and '80 percent' are one measure: what the share is of, not the word for per cent."""
+    a = claims_of(pipe, "Police said 80% of the jewels were recovered.")["80%"]
+    b = claims_of(pipe, "Police said 80 percent of the jewels were recovered.")["80 percent"]
+    assert a["measure"] == b["measure"] and "%" not in a["measure"]
+
+
+def test_a_surname_of_a_person_is_not_a_place(pipe):
+    text = ("Sarah Palin's church was set alight on Friday.\n\n"
+            "The fire caused $1 million in damage, a year after Palin's run for office.")
+    assert claims_of(pipe, text)["$1 million"]["place"] != "Palin"

@@ -160,7 +160,7 @@ def test_a_sum_with_no_word_for_it_joins_the_one_kind_of_sum_others_give():
     facts = link([claim("a", "A", 2e6, measure="stolen", unit="EUR", place="Paris"),
                   claim("b", "B", 2e6, measure="stolen", unit="EUR", place="Paris"),
                   claim("c", "C", 2e6, measure="amount", unit="EUR", place="Paris"),
-                  claim("d", "D", 2e6, measure="amount", unit="USD", place="Paris")], "s")
+                  claim("d", "D", 2e6, measure="amount", unit="EUR", place="Cannes")], "s")
     assert linked(facts, "a", "c") and not linked(facts, "a", "d")
     # two kinds of sum of equal weight: the bare sum could be either, so it stays apart
     facts = link([claim("a", "A", 5e6, measure="damage", unit="USD", place="Paris"),
@@ -173,3 +173,44 @@ def test_nationwide_figures_are_not_moved_into_a_city():
     facts = link([claim("a", "A", 150, place="nationwide"), claim("b", "B", 189, place="nationwide"),
                   claim("c", "C", 18, place="Chicago"), claim("d", "D", 180, place=None)], "s")
     assert linked(facts, "a", "b") and not linked(facts, "a", "c") and not linked(facts, "c", "d")
+
+
+def test_one_sum_in_several_currencies_is_one_fact_compared_within_each_currency():
+    facts = link([claim("a", "A", 2e6, measure="stolen", unit="EUR", place="Paris"),
+                  claim("b", "B", 2e6, measure="stolen", unit="EUR", place="Paris"),
+                  claim("c", "C", 1.7e6, measure="stolen", unit="GBP", place="Paris"),
+                  claim("d", "D", 2.6e6, measure="stolen", unit="USD", place="Paris")], "s")
+    fact = fact_of(facts, "a")
+    assert linked(facts, "a", "c") and linked(facts, "a", "d")
+    # no exchange rate is right for every date: euros agree with euros, and nothing is compared across
+    assert fact.status == "agree" and fact.unit == "EUR" and fact.min_value == fact.max_value == 2e6
+    facts = link([claim("a", "A", 2e6, measure="stolen", unit="EUR", place="Paris"),
+                  claim("b", "B", 3e6, measure="stolen", unit="EUR", place="Paris"),
+                  claim("c", "C", 1.7e6, measure="stolen", unit="GBP", place="Paris")], "s")
+    assert fact_of(facts, "a").status == "conflict"
+
+
+def test_an_article_giving_one_sum_in_two_currencies_is_not_ambiguous():
+    facts = link([claim("a", "A", 2e6, measure="stolen", unit="EUR", place="Paris"),
+                  claim("a2", "A", 2.6e6, measure="stolen", unit="USD", place="Paris"),
+                  claim("b", "B", 2e6, measure="stolen", unit="EUR", place="Paris")], "s")
+    assert linked(facts, "a", "b") and linked(facts, "a2", "b")
+
+
+def test_a_country_figure_never_joins_a_place_the_story_puts_in_another_country():
+    located = '{"Yida": "South Sudan"}'
+    claims = [dict(claim(c, c.upper(), v, measure="displaced", place="Yida"), article_located=located)
+              for c, v in (("a", 20000), ("b", 22000), ("c", 21000))]
+    claims += [claim("e", "E", 15000, measure="displaced", place="Ethiopia", place_scope="country"),
+               claim("s", "S", 20000, measure="displaced", place="South Sudan", place_scope="country")]
+    facts = link(claims, "s")
+    assert linked(facts, "a", "b") and not linked(facts, "a", "e") and linked(facts, "a", "s")
+
+
+def test_the_text_says_which_country_a_place_is_in():
+    from datasette_factcheck import nlp, places
+    pipe = nlp.load()
+    gaz = places.Gazetteer()
+    gaz.add_doc(pipe("Bombs fell on the Yida refugee camp in northern South Sudan. Later, Paris, France."))
+    assert gaz.located == {"Yida": "South Sudan", "Paris": "France"}
+    assert {"South Sudan", "France"} <= gaz.countries  # named as countries without their people
