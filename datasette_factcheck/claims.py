@@ -265,6 +265,25 @@ def _is_name_or_date(tok, q) -> bool:
     return False
 
 
+def _estimated(tok) -> bool:
+    """'Authorities estimate the damage at $1 million', 'estimated to have caused $1 million': an
+    estimate is an approximate figure, however exactly it is written."""
+    for t in tok.ancestors:
+        if t.lemma_.lower() == "estimate" and t.pos_ in ("VERB", "AUX"):
+            return True
+        if t.dep_ in ("ROOT", "ccomp", "relcl") and t.lemma_.lower() != "cause":
+            return False
+    return False
+
+
+def _reckoning(tok) -> bool:
+    """'To match it you would need two full racks (84U!)': a figure the article works out for an
+    imagined case. It is said, so it stays a claim, but it never stands beside reported figures."""
+    root = tok.sent.root
+    return (any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in root.children)
+            and any(c.dep_ == "nsubj" and c.lower_ in ("you", "one", "we") for c in root.children))
+
+
 CONDITIONAL_MARKS = {"if", "unless", "suppose", "supposing"}
 
 
@@ -311,7 +330,37 @@ def _counted_noun_any(tok):
     return noun
 
 
+def _copula_subject(tok) -> Optional[str]:
+    """'Overnight, temperatures were minus 20', 'its budget was 400': a bare figure said to be the
+    value of a thing names that thing (not a person: 'the men were four' counts nothing said)."""
+    t = tok
+    for _ in range(2):
+        if t.dep_ not in ("attr", "acomp", "npadvmod", "advmod"):
+            break
+        t = t.head
+    if t.i == tok.i or t.lemma_ != "be":
+        return None
+    subj = next((c for c in t.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+    if subj is None or _person_like(subj):
+        return None
+    return _lemma(subj)
+
+
+def _hyphen_noun(tok):
+    """'the three-story building', 'a 1,000-member church': the figure counts the word it is
+    hyphened to (storeys, members), a property of the building, not a number of buildings."""
+    doc = tok.doc
+    i = tok.i + 1
+    if i + 1 < len(doc) and doc[i].text in ("-", "‐", "‑") and not doc[i].whitespace_ \
+            and doc[i + 1].pos_ in ("NOUN", "PROPN", "ADJ") and doc[i + 1].is_alpha:
+        return doc[i + 1]
+    return None
+
+
 def _counted_noun_near(tok):
+    hyphened = _hyphen_noun(tok)
+    if hyphened is not None:
+        return hyphened
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for obj in child.children:
@@ -720,6 +769,8 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
                 measure = _lemma(tok.head.head)  # "a majority of 160", "a crowd of 5,000"
             if measure is None and noun is None and re.search(r"(\d\s*(bn|mn|m|b)|billion|million|trillion)$", q.text, re.I):
                 measure = _money_measure(tok, span)  # "lend 22.4bn to Greece": a sum, its currency said elsewhere
+        if measure is None and noun is None:
+            measure = _copula_subject(tok)  # "temperatures were minus 20": what the figure is
         headcount = False
         # "several previous strikes", "a few cars": a manner of speaking, not a figure; but "hundreds
         # of rockets" is an estimate of a count that other outlets give in figures
@@ -727,6 +778,9 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
             return None
         if q.value == 1 and noun is None and not reported:
             return None  # "two buildings, one used by tax officials": 'one' stands for one of them
+        if q.value == 1 and q.kind == "cardinal" and not (reported or own or counted or q.hedge) \
+                and not (noun is not None and _person_like(noun)):
+            return None  # "one area where it can compete", "a bold move, and one that may": a word, not a count
         if measure is None and ((noun is not None and _lemma(noun) in GENERIC_PERSONS)
                                 or (noun is None and (tok.dep_ in ("nsubj", "nsubjpass") or q.unit in ("percent", "share", "times")))):
             # "20,000 people marched", "with 1,000 leaving today", "stocks plunged 5.4 per cent":
@@ -742,7 +796,8 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
             return None  # a bare number with nothing counted: not a claim a fact-checker can check
         # "the two sides", "the two nations", "several residents said": a reference or a manner of
         # speaking, unless something is reported of them (killed, wounded, arrested...)
-        if (headcount or _counted_only(noun, vocab)) and (_definite(tok, q, sentence) or q.kind == "vague"):
+        if (headcount or _counted_only(noun, vocab)) and (_definite(tok, q, sentence) or q.kind == "vague") \
+                and _hyphen_noun(tok) is None:
             return None
         if q.kind == "share" or q.unit == "percent":
             measure = f"{measure} ({'share' if q.kind == 'share' else 'percent'})"
@@ -752,12 +807,17 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
     region = _region(tok, span, number_tokens)
     place, place_in = _place(tok, region, span, sentence, ctx, q, measure)
     time_frame, time_text = _time_frame(tok, span, sentence, ctx.doc, number_tokens)
+    if _reckoning(tok):
+        time_frame, time_text = "hypothetical", None
     last_speaker = ctx.speakers.get(sentence.index)
     source = attribution.source_for(tok, span, last_speaker)
     start, end = sentence.start + q.start, sentence.start + q.end
+    bound = q.bound
+    if (bound or "exact") == "exact" and not q.hedge and _estimated(tok):
+        bound = "about"
     claim = Claim(
         start=start, end=end, text=ctx.article.text[start:end], value=q.value, low=q.low, high=q.high,
-        bound=q.bound, unit=q.unit, measure=measure, subject=subject, place=place, source=source,
+        bound=bound, unit=q.unit, measure=measure, subject=subject, place=place, source=source,
         time_frame=time_frame, time_text=time_text, superseded=_superseded(q, sentence), kind=q.kind,
         sentence_index=sentence.index,
     )

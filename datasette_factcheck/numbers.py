@@ -59,7 +59,7 @@ __all__ = ["BOUNDS", "KINDS", "EXCLUSION_REASONS", "Quantity", "parse_number", "
 BOUNDS = ("exact", "at_least", "more_than", "about", "up_to", "less_than")
 KINDS = ("cardinal", "ordinal", "multiplier", "vague", "range", "share", "percent", "money", "measure")
 EXCLUSION_REASONS = ("date", "year", "time", "duration", "age", "one_of", "one_another", "pronoun",
-                     "id", "filename", "in_name", "negation")
+                     "id", "filename", "in_name", "negation", "label")
 
 
 @dataclass
@@ -122,7 +122,7 @@ for _word, _scale in (("dozen", 12), ("hundred", 100), ("thousand", 1e3), ("mill
     _VAGUE[f"several {_word}"] = (3 * _scale, 3 * _scale, 9 * _scale)
 del _word, _scale
 
-_CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "USD": "USD", "A$": "AUD", "C$": "CAD", "S$": "SGD",
+_CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "$US": "USD", "USD": "USD", "A$": "AUD", "C$": "CAD", "S$": "SGD",
                    "HK$": "HKD", "NZ$": "NZD", "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP",
                    "¥": "JPY"}
 _CURRENCIES = {"USD", "EUR", "GBP", "JPY", "AUD", "CAD", "SGD", "HKD", "NZD"}
@@ -156,7 +156,7 @@ _UNIT_WORDS = {
     "decade": "decade", "decades": "decade", "century": "century", "centuries": "century",
 }
 # single letters that are units only when glued to digits ("100m", "24h"); case-sensitive
-_TIGHT_UNITS = {"m": "m", "h": "hour", "g": "g", "t": "tonne"}
+_TIGHT_UNITS = {"m": "m", "h": "hour", "g": "g", "t": "tonne", "U": "rack unit"}  # "a 10U chassis"
 
 # words that, after a number, show it counts something (a year is not followed by these)
 _COUNTED_NOUNS = set("""
@@ -208,7 +208,7 @@ for _bound, _phrases in {
     "about": ["about", "around", "some", "roughly", "approximately", "approx.", "an estimated",
               "estimated", "nearly", "almost", "close to", "circa", "more or less",
               "in the region of", "on the order of", "of the order of", "just about",
-              "an approximate"],
+              "an approximate", "in the vicinity of", "estimated at", "valued at approximately"],
     "up_to": ["up to", "as many as", "as much as", "at most", "no more than", "not more than",
               "a maximum of", "at the most", "as high as"],
     "less_than": ["fewer than", "less than", "under", "below", "just under", "just below",
@@ -290,7 +290,7 @@ _CHUNK_RE = re.compile(r"(?<![\w$€£¥.,/‐‑-])(?=[A-Za-z0-9/‐‑-]*\d)(?
                        r"[A-Za-z0-9]+(?:[/‐‑-][A-Za-z0-9]+)*")
 _LEGIT_GLUED_RE = re.compile(r"\d+(?:st|nd|rd|th|s|k|K|M|m|bn|mn|mln|tn|trn|km|kms|km2|cm|mm|kg|kgs|"
                              r"g|t|lb|lbs|mph|kph|kmh|ha|h|hr|hrs|min|mins|yr|yrs|am|pm|AM|PM|pc|pct|"
-                             r"ft|sec|secs)")
+                             r"ft|sec|secs|U)")
 _MONTH_DAY_RE = re.compile(rf"\b{_MONTH}{_SP}+(?P<day>\d{{1,2}}(?:st|nd|rd|th)?)\b"
                            rf"(?:,?{_SP}+(?P<year>\d{{4}})\b)?")
 _DAY_MONTH_RE = re.compile(rf"(?<![\w.,])(?P<day>\d{{1,2}}(?:st|nd|rd|th)?){_SP}+(?:of{_SP}+)?{_MONTH}"
@@ -303,8 +303,8 @@ _WEEKDAY_DAY_RE = re.compile(rf"\b{_WEEKDAY},?{_SP}+(?:the{_SP}+)?(?P<day>\d{{1,
 # number cores
 _TRIGGER_RE = re.compile(r"[$€£¥'’]|(?<![\w.,])\.?\d|\b[A-Za-z]")
 _DIGITS_RE = re.compile(r"""
-    (?P<cur>US\$|(?:HK|NZ|[ACS])\$|\$|€|£|¥|(?:USD|EUR|GBP)[ \t]?)?
-    (?<![\w.,])(?P<num>(?(cur)\d{1,3}(?:,[ ]?\d{3}(?!\d))+|\d{1,3}(?:,(?:\d{3}|[ ]000(?!\d)))+)(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
+    (?P<cur>US\$|\$US[ \t]?|(?:HK|NZ|[ACS])\$|\$|€|£|¥|(?:USD|EUR|GBP)[ \t]?)?
+    (?:(?<=\$US)|(?<![\w.,]))(?P<num>(?(cur)\d{1,3}(?:,[ ]?\d{3}(?!\d))+|\d{1,3}(?:,(?:\d{3}|[ ]000(?!\d)))+)(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
     (?P<scale>[ \t]+(?:[Hh]undred|[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion|HUNDRED|THOUSAND|MILLION|BILLION|TRILLION)\b
              |[ \t]?(?:bn|mn|mln|tn|trn)\b
              |[kKmMbB]\b)?
@@ -1086,7 +1086,13 @@ def _exclusion(text: str, core: _Core) -> str | None:
         return "pronoun"
     if _is_in_name(text, core):
         return "in_name"
+    if _LABEL_AFTER_RE.match(text, core.end):
+        return "label"
     return None
+
+
+# "64-bit processors", "a 32-bit system": a kind of thing, not a count of anything
+_LABEL_AFTER_RE = re.compile(rf"(?:{_HYPHEN}|{_SP})?bit\b", re.I)
 
 
 def _unit(text: str, core: _Core) -> str | None:
@@ -1122,12 +1128,24 @@ def _limits(core: _Core) -> tuple[float | None, float | None]:
     return low, high
 
 
+_MINUS_RE = re.compile(rf"\b(?:minus|negative){_SP}*(?:{_HYPHEN}{_SP}*)?$", re.I)
+
+
 def _to_quantity(text: str, core: _Core) -> Quantity:
     unit = _unit(text, core)
     low, high = _limits(core)
+    value, start, kind = core.value, core.span_start, _kind(core, unit)
+    minus = _MINUS_RE.search(text, 0, core.start) if core.span_start == core.start else None
+    if minus and minus.end() == core.start:  # "minus 20", "a minus-20 degree night"
+        value, start = -value, minus.start()
+        low, high = (-high if high is not None else None), (-low if low is not None else None)
+    if kind == "range" and core.bound in ("up_to", "less_than") and high is not None:
+        value = high  # "as many as 35 to 40": the figure is the most it could be
+    elif kind == "range" and core.bound in ("at_least", "more_than") and low is not None:
+        value = low
     return Quantity(
-        start=core.span_start, end=core.span_end, text=text[core.span_start:core.span_end],
-        value=core.value, low=low, high=high, bound=core.bound, unit=unit, kind=_kind(core, unit),
+        start=start, end=core.span_end, text=text[start:core.span_end],
+        value=value, low=low, high=high, bound=core.bound, unit=unit, kind=kind,
         hedge=core.hedge, number_start=core.start, number_end=core.end, excluded=_exclusion(text, core),
     )
 

@@ -18,6 +18,8 @@ from datasette.utils import tilde_decode, tilde_encode
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup, escape
 
+from .linking import is_currency
+
 PLUGIN = "datasette-factcheck"
 REQUIRED_TABLES = {"claims", "facts"}
 PAGE_TABLES = {"stories", "articles", "sentences", "facts", "claims"}
@@ -368,7 +370,17 @@ def label_position(cx, width):
 
 
 def chart_svg(figures, label, chart_id) -> Markup:
-    """A number line with one row per figure, labelled by outlet; open ranges drawn as arrows."""
+    """A number line with one row per figure, labelled by outlet; open ranges drawn as arrows.
+    Sums in several currencies get a line each: no exchange rate puts €2m and $2.6m on one axis."""
+    units = sorted({f["unit"] for f in figures if is_currency(f.get("unit"))})
+    if len(units) > 1:
+        return Markup("").join(
+            _chart_svg([f for f in figures if f.get("unit") == u], f"{label} (in {u})", f"{chart_id}-{u}")
+            for u in units)
+    return _chart_svg(figures, label, chart_id)
+
+
+def _chart_svg(figures, label, chart_id) -> Markup:
     figs = [f for f in figures if not f.get("superseded") and f.get("value") is not None]
     if not figs:
         return Markup("")

@@ -115,3 +115,45 @@ def test_a_surname_of_a_person_is_not_a_place(pipe):
     text = ("Sarah Palin's church was set alight on Friday.\n\n"
             "The fire caused $1 million in damage, a year after Palin's run for office.")
     assert claims_of(pipe, text)["$1 million"]["place"] != "Palin"
+
+
+@pytest.mark.parametrize("text,figure,measure", [
+    ("Fire gutted the three-story building on Friday.", "three", "story"),
+    ("The 1,000-member church was set alight.", "1,000", "member"),
+])
+def test_a_hyphened_figure_counts_its_own_word(pipe, text, figure, measure):
+    """'the three-story building' is a property of one building, not a count of buildings."""
+    assert claims_of(pipe, text)[figure]["measure"] == measure
+
+
+def test_a_bare_figure_said_of_a_thing_measures_that_thing(pipe):
+    found = claims_of(pipe, "Overnight, temperatures were minus 20.")
+    assert found["minus 20"]["measure"] == "temperature" and found["minus 20"]["value"] == -20
+
+
+@pytest.mark.parametrize("text", [
+    "Authorities estimate the damage to the church at $1 million.",
+    "The fire, estimated to have caused $1 million in damages, was set on Friday.",
+])
+def test_an_estimate_is_approximate(pipe, text):
+    assert claims_of(pipe, text)["$1 million"]["bound"] == "about"
+
+
+@pytest.mark.parametrize("text", [
+    "The server space is one area where AMD can still compete.",
+    "It was a bold move, and one that may change the market.",
+])
+def test_a_word_or_a_reckoning_is_not_a_figure(pipe, text):
+    assert claims_of(pipe, text) == {}
+
+
+def test_one_death_is_still_a_figure(pipe):
+    assert claims_of(pipe, "One person was killed in the blast.")["One"]["measure"] == "killed"
+    assert "one" in claims_of(pipe, "The victims were two women and one man.")
+    assert "more than one" in claims_of(pipe, "The firm drew more than one interested bidder.")
+
+
+def test_a_reckoning_for_an_imagined_case_is_kept_apart(pipe):
+    """'you would need two full racks (84U!)': said, so a claim, but never beside reported figures."""
+    found = claims_of(pipe, "To match it with conventional servers you would need two full racks (84U!).")
+    assert found["two"]["time_frame"] == "hypothetical" and found["84U"]["time_frame"] == "hypothetical"

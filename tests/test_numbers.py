@@ -796,3 +796,41 @@ def test_a_comma_between_two_figures_does_not_join_them():
 ])
 def test_by_pairs_are_not_counts(text):
     assert not [q for q in find_quantities(text) if not q.excluded]
+
+
+@pytest.mark.parametrize("text,span", [("SeaMicro added 64-bit Atoms", "64"), ("a 32 bit system", "32")])
+def test_a_bit_width_is_a_label(text, span):
+    assert get(text, span).excluded == "label"
+
+
+@pytest.mark.parametrize("text,span,value,low,high", [
+    ("temperatures were minus 20 overnight", "minus 20", -20, -20, -20),
+    ("a minus-20 degree night", "minus-20 degree", -20, -20, -20),
+    ("from minus 5 to 3", "minus 5", -5, -5, -5),
+])
+def test_minus_makes_a_figure_negative(text, span, value, low, high):
+    q = get(text, span)
+    assert (q.value, q.low, q.high) == (value, low, high)
+
+
+def test_an_upper_bounded_range_reads_as_its_top():
+    """'as many as 35 to 40': the figure an outlet asserts is the most it allows."""
+    q = get("as many as 35 to 40 firefighters", "as many as 35 to 40")
+    assert (q.value, q.bound, q.high) == (40, "up_to", 40)
+    assert get("between 30 and 40 people", "between 30 and 40").value == 35
+
+
+def test_dollar_us_before_the_figure():
+    q = get("estimated at $US1 million", "estimated at $US1 million")
+    assert (q.value, q.unit) == (1e6, "USD")
+
+
+def test_estimated_at_and_in_the_vicinity_of_are_hedges():
+    assert get("damage estimated at $1 million", "estimated at $1 million").bound == "about"
+    assert get("in the vicinity of $1 million", "in the vicinity of $1 million").bound == "about"
+
+
+@pytest.mark.parametrize("text,span", [("just 10U in size", "10U"), ("a 2U server", "2U")])
+def test_rack_units_are_a_unit_not_an_id(text, span):
+    q = get(text, span)
+    assert (q.value, q.unit, q.excluded) == (float(span[:-1]), "rack unit", None)

@@ -473,6 +473,15 @@ def test_chart_is_accessible_and_escaped():
     assert views.chart_svg([], "x", "c") == ""
 
 
+def test_sums_in_several_currencies_get_a_chart_each():
+    figs = [{"value": 2e6, "unit": "EUR", "outlet": "A"}, {"value": 2e6, "unit": "EUR", "outlet": "B"},
+            {"value": 2.6e6, "unit": "USD", "outlet": "C"}]
+    svg = str(views.chart_svg(figs, "stolen", "chart-1"))
+    assert svg.count("<svg ") == 2 and 'id="chart-1-EUR"' in svg and 'id="chart-1-USD"' in svg
+    assert "stolen (in USD): 2,600,000 (C)" in svg and "2,600,000 (C)" not in svg.split("chart-1-USD")[0]
+    assert str(views.chart_svg(figs[:2], "stolen", "chart-1")).count("<svg ") == 1
+
+
 def test_nice_ticks():
     assert views.nice_ticks(0, 100) == [0, 25, 50, 75, 100]
     assert views.nice_ticks(5, 5) == [5]
