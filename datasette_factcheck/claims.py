@@ -64,7 +64,10 @@ MONEY_MEASURES = {
     "value": "value", "steal": "stolen", "loot": "stolen", "haul": "stolen", "jewel": "stolen",
     "booty": "stolen", "rob": "stolen", "robbery": "stolen", "heist": "stolen", "theft": "stolen",
     "burglary": "stolen", "snatch": "stolen", "grab": "stolen", "thief": "stolen", "robber": "stolen",
-    "ransom": "ransom", "budget": "budget", "cut": "cuts", "saving": "savings", "debt": "debt",
+    "ransom": "ransom", "budget": "budget", "debt": "debt",
+    # cutting a deficit and saving are one sum: 'slice 30bn from its deficit', '30bn in savings'
+    "cut": "savings", "saving": "savings", "save": "savings", "slice": "savings", "trim": "savings",
+    "austerity": "savings",
     "salary": "salary", "reward": "reward", "bail": "bail",
 }
 
@@ -685,6 +688,8 @@ def _time_frame(tok, span, sentence: Sentence, doc, number_tokens):
     sentence, unless the marker belongs to another figure's own sub-clause."""
     if _clause_subjects(tok) & RUNNING_SUBJECTS:
         return "running_total", None
+    if _after_an_interval(tok):
+        return "earlier", None
     mine = {t.i for t in _region(tok, span, number_tokens, keep_conj=True)}
     best = None
     for s, e, frame, text in _markers(sentence.text):
@@ -703,6 +708,27 @@ def _time_frame(tok, span, sentence: Sentence, doc, number_tokens):
     if best is None:
         return "event", None
     return best[1], best[2]
+
+
+LONG_INTERVALS = {"week", "weeks", "month", "months", "year", "years", "decade", "decades"}
+
+
+def _after_an_interval(tok) -> bool:
+    """'The raid comes a month after a bandit made off with $136M': a figure inside a clause that
+    happened weeks or more before the main one belongs to that earlier event. (Days are not
+    enough: 'two days after the bombing killed 57' is still the story's own toll.)"""
+    doc = tok.doc
+    line = [tok, *tok.ancestors]
+    for a in line:
+        # the figure must sit inside the 'after' phrase: 'after' above it, or marking a clause above it
+        after = a if a.lower_ == "after" and a.dep_ == "prep" else \
+            next((c for c in a.children if c.lower_ == "after" and c.dep_ == "mark"), None)
+        if after is None or after.i > tok.i:
+            continue
+        before = {t.lower_ for t in doc[max(after.sent.start, after.i - 4):after.i]}
+        if before & LONG_INTERVALS:
+            return True
+    return False
 
 
 def _superseded(q, sentence: Sentence) -> bool:

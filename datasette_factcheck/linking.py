@@ -250,6 +250,10 @@ def _resolve_places(keys: Dict[str, tuple], claims: List[dict], names: "PlaceNam
             keys[cid] = key[:3] + (best,) + key[4:5] + (False,)
 
 
+# sums that say only that they are sums: 'a €2m haul' read without 'haul', 'jewels worth €2m'
+BARE_SUMS = ("amount", "value")
+
+
 def _resolve_amounts(keys: Dict[str, tuple], claims: List[dict]) -> None:
     """A sum given with no word for what it is ('a two-million-euro booty' read without 'booty', 'a
     €2m raid') joins the one kind of sum the other articles give in that currency, place and time,
@@ -257,10 +261,10 @@ def _resolve_amounts(keys: Dict[str, tuple], claims: List[dict]) -> None:
     article_of = {c["id"]: c["article_id"] for c in claims}
     kinds = defaultdict(lambda: defaultdict(set))
     for cid, key in keys.items():
-        if key[2] and key[0] != "amount" and not key[1]:
+        if key[2] and key[0] not in BARE_SUMS and not key[1]:
             kinds[key[2:5]][key[0]].add(article_of[cid])
     for cid, key in list(keys.items()):
-        if key[0] != "amount" or not key[2] or key[1]:
+        if key[0] not in BARE_SUMS or not key[2] or key[1]:
             continue
         options = kinds.get(key[2:5])
         if not options:
@@ -268,6 +272,20 @@ def _resolve_amounts(keys: Dict[str, tuple], claims: List[dict]) -> None:
         best = _dominant(options)
         if best is not None:
             keys[cid] = (best,) + key[1:]
+
+
+def _resolve_times(keys: Dict[str, tuple], claims: List[dict]) -> None:
+    """A figure said to belong to an earlier event without its date ('a month before, a bandit made
+    off with $136M in Cannes') joins that quantity's one dated earlier event, when the others give
+    exactly one; with none or several, it stays apart."""
+    article_of = {c["id"]: c["article_id"] for c in claims}
+    dated = defaultdict(lambda: defaultdict(set))
+    for cid, key in keys.items():
+        if key[4].startswith("earlier "):
+            dated[key[:4]][key[4]].add(article_of[cid])
+    for cid, key in list(keys.items()):
+        if key[4] == "earlier" and len(dated.get(key[:4], {})) == 1:
+            keys[cid] = key[:4] + (next(iter(dated[key[:4]])),) + key[5:]
 
 
 def _overlap(cs: List[dict]) -> bool:
@@ -326,8 +344,9 @@ def link(claims: List[dict], story: str) -> List[Fact]:
     names = PlaceNames(claims)
     event_date = story_date(claims)
     keys = {c["id"]: claim_key(c, names, event_date) + (c.get("place_scope") == "country",) for c in claims}
-    _resolve_places(keys, claims, names)
     _resolve_amounts(keys, claims)
+    _resolve_places(keys, claims, names)
+    _resolve_times(keys, claims)
     groups: Dict[tuple, List[dict]] = defaultdict(list)
     for c in claims:
         groups[keys[c["id"]][:5]].append(c)

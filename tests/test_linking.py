@@ -214,3 +214,15 @@ def test_the_text_says_which_country_a_place_is_in():
     gaz.add_doc(pipe("Bombs fell on the Yida refugee camp in northern South Sudan. Later, Paris, France."))
     assert gaz.located == {"Yida": "South Sudan", "Paris": "France"}
     assert {"South Sudan", "France"} <= gaz.countries  # named as countries without their people
+
+
+def test_an_undated_earlier_figure_joins_the_one_dated_earlier_event():
+    def c(cid, art, v, frame, text=None):
+        return dict(claim(cid, art, v, measure="value", unit="EUR", place="Cannes", time_frame=frame, time_text=text),
+                    article_dates="09-09")
+    facts = link([c("a", "A", 103e6, "dated", "07-28"), c("b", "B", 103e6, "dated", "07-28"),
+                  c("x", "X", 103e6, "earlier")], "s")
+    assert linked(facts, "a", "x")
+    facts = link([c("a", "A", 103e6, "dated", "07-28"), c("b", "B", 50e6, "dated", "05-20"),
+                  c("x", "X", 103e6, "earlier")], "s")
+    assert not linked(facts, "a", "x") and not linked(facts, "b", "x")
