@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from typing import List, Optional
+from typing import List, Optional, Tuple
 
 from . import attribution, numbers, places, plugins, segmenting
 from .measures import COUNTED_NOUNS, GENERIC_PERSONS, PERSON_NOUNS, person_class
@@ -125,8 +125,10 @@ class ExtractionContext:
                 ctx.headline_places = ctx.sentence_places[s.index][0]
         return ctx
 
-    def context_place(self, sentence: Sentence) -> Optional[str]:
-        """The nearest place before the sentence: its paragraph, the paragraphs before, the headline."""
+    def context_place(self, sentence: Sentence) -> Tuple[Optional[str], Optional[str]]:
+        """The nearest place before the sentence: its paragraph, the paragraphs before, the headline.
+        Also says how near: 'previous' for the sentence just before, else 'context'."""
+        previous = True
         for s in reversed(self.sentences[: sentence.index]):
             if s.kind not in EXTRACT_KINDS:
                 continue
@@ -134,9 +136,10 @@ class ExtractionContext:
                 break
             found, _ = self.sentence_places.get(s.index, ([], False))
             if found:
-                return places.join(found)
+                return places.join(found), ("previous" if previous else "context")
+            previous = False
         if self.headline_places:
-            return places.join(self.headline_places)
+            return places.join(self.headline_places), "context"
         for s in self.sentences[sentence.index + 1:]:  # a lede with no place yet: the next sentences
             if s.kind not in EXTRACT_KINDS:
                 continue
@@ -144,8 +147,8 @@ class ExtractionContext:
                 break
             found, _ = self.sentence_places.get(s.index, ([], False))
             if found:
-                return places.join(found)
-        return None
+                return places.join(found), "context"
+        return None, None
 
 
 def extract_article(article: Article, doc):
@@ -181,7 +184,8 @@ def extract_article(article: Article, doc):
             "end": c.end, "text": c.text, "value": c.value, "low": c.low, "high": c.high,
             "bound": c.bound, "unit": c.unit, "measure": c.measure, "subject": c.subject,
             "place": c.place, "place_in": getattr(c, "place_in", None),
-            "place_scope": getattr(c, "place_scope", None), "source": c.source,
+            "place_scope": getattr(c, "place_scope", None), "place_from": getattr(c, "place_from", None),
+            "source": c.source,
             "time_frame": c.time_frame, "time_text": c.time_text, "superseded": int(c.superseded),
             "kind": c.kind, "extractor": c.extractor,
         })
@@ -565,14 +569,17 @@ NATIONWIDE_RE = re.compile(
 
 def _place(tok, region, span, sentence: Sentence, ctx: ExtractionContext, q=None, measure=None):
     """From the figure's clause, else its sentence, else the context before it. A place that stands
-    in a list ('Homs and Damascus', 'Homs, Damascus') brings the whole list: a joint place."""
+    in a list ('Homs and Damascus', 'Homs, Damascus') brings the whole list: a joint place.
+    Returns (place, the city it lies in, where it was read: clause, sentence or context)."""
     doc = ctx.doc
     headline = sentence.kind == "headline"
     in_sentence = places.drop_containers(
         places.mentions(doc, ctx.gazetteer, sentence.start, sentence.end), ctx.gazetteer, places.doc_text(doc), headline)
     lists = _lists(in_sentence, places.doc_text(doc))
+    # a place that only describes someone named ('a jeweller working for Chopard, one of
+    # Switzerland's best-known houses') says nothing of where the figure is
     in_sentence = [m for m in in_sentence if (not places.is_actor(m, doc) or any(m in g and len(g) > 1 for g in lists))
-                   and not _origin(m, doc)]
+                   and not _origin(m, doc) and not _in_apposition(m, doc, tok)]
     if measure == "distance":  # '10 km from the border with Sudan': what it is measured from is not where
         in_sentence = [m for m in in_sentence if m.start < sentence.start + q.start]
     ids = {t.i for t in region}
@@ -581,9 +588,11 @@ def _place(tok, region, span, sentence: Sentence, ctx: ExtractionContext, q=None
     if wide and measure != "distance":
         a, b = sentence.start + wide.start(), sentence.start + wide.end()
         if not [m for m in found if not a <= m.start < b]:
-            return NATIONWIDE, None
+            return NATIONWIDE, None, "sentence"
+    how = "clause"
     if not found and in_sentence:
         found = [min(in_sentence, key=lambda m: (_in_subclause(m, doc, tok), abs(m.token_start - tok.i)))]
+        how = "sentence"
     if found:
         group = next((g for g in lists if found[0] in g), [found[0]])
         if len(found) > 1 and not any(all(m in g for m in found) for g in lists):
@@ -591,9 +600,16 @@ def _place(tok, region, span, sentence: Sentence, ctx: ExtractionContext, q=None
             group = next((g for g in lists if found[0] in g), found)
         names = [m.name for m in group]
         name = places.join(names)
-        return name, (ctx.gazetteer.inside.get(names[0]) if len(names) == 1 else None)
-    name = ctx.context_place(sentence)
-    return name, (ctx.gazetteer.inside.get(name) if name else None)
+        return name, (ctx.gazetteer.inside.get(names[0]) if len(names) == 1 else None), how
+    name, how = ctx.context_place(sentence)
+    return name, (ctx.gazetteer.inside.get(name) if name else None), how
+
+
+def _in_apposition(m, doc, tok) -> bool:
+    if m.token_start < 0:
+        return False
+    t = doc[m.token_start]
+    return any(a.dep_ == "appos" and tok not in a.subtree for a in [t, *t.ancestors])
 
 
 def _origin(m, doc) -> bool:
@@ -831,7 +847,7 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
     if parent is not None:  # "seven of the deaths were of one family, including three children"
         subject = f"{subject or 'people'} among {parent.text.lower()}"
     region = _region(tok, span, number_tokens)
-    place, place_in = _place(tok, region, span, sentence, ctx, q, measure)
+    place, place_in, place_from = _place(tok, region, span, sentence, ctx, q, measure)
     time_frame, time_text = _time_frame(tok, span, sentence, ctx.doc, number_tokens)
     if _reckoning(tok):
         time_frame, time_text = "hypothetical", None
@@ -851,6 +867,7 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
             and re.match(r"[^()]*\)", sentence.text[q.end:q.end + 3] + ")"):
         claim.kind = "conversion"  # "$US1 million ($1.52 million)": the same figure in other units
     claim.place_in = place_in
+    claim.place_from = place_from
     claim.place_scope = "country" if place and place in ctx.gazetteer.countries else ("local" if place else None)
     return claim
 

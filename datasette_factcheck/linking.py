@@ -211,6 +211,24 @@ def _dominant(options: Dict[str, set]) -> Optional[str]:
     return best if weights[best] >= 0.75 * sum(weights.values()) else None
 
 
+def _weak_places(claims: List[dict], names: PlaceNames, event_date: Optional[str]) -> List[dict]:
+    """A place read only from the context (a dateline, the paragraph before) is where the story is,
+    not always where the figure is: a deal's price is not Sunnyvale's. It counts only when some
+    outlet puts the same quantity there in the figure's own sentence; otherwise the figure has no
+    stated place, and joins the others that give none."""
+    def what(c):
+        return c.get("measure"), c.get("subject"), unit_class(c.get("unit")), time_key(c, event_date)
+    stated = {what(c) + (names.key(c.get("place")),) for c in claims
+              if c.get("place") and c.get("place_from") != "context"}
+    out = []
+    for c in claims:
+        if c.get("place_from") == "context" and c.get("place") and c.get("place_scope") != "country" \
+                and what(c) + (names.key(c["place"]),) not in stated:  # (a country has its own rule)
+            c = dict(c, place=None, place_in=None, place_scope=None, place_dropped=True)
+        out.append(c)
+    return out
+
+
 def _located(claims: List[dict]) -> set:
     """(place, country) pairs that some article of the story states: 'Yida, South Sudan'."""
     pairs = set()
@@ -237,8 +255,9 @@ def _resolve_places(keys: Dict[str, tuple], claims: List[dict], names: "PlaceNam
     for cid, key in keys.items():
         if key[3] is not None and not key[5]:
             local[key[:3] + key[4:5]][key[3]].add(article_of[cid])
+    dropped = {c["id"] for c in claims if c.get("place_dropped")}
     for cid, key in list(keys.items()):
-        if key[3] is None or key[5]:
+        if (key[3] is None or key[5]) and cid not in dropped:  # a place let go stays unstated
             options = local.get(key[:3] + key[4:5])
             if not options:
                 continue
@@ -343,6 +362,7 @@ def link(claims: List[dict], story: str) -> List[Fact]:
     claims = [dict(c, place_scope="country") if c.get("place") in countries else c for c in claims]
     names = PlaceNames(claims)
     event_date = story_date(claims)
+    claims = _weak_places(claims, names, event_date)
     keys = {c["id"]: claim_key(c, names, event_date) + (c.get("place_scope") == "country",) for c in claims}
     _resolve_amounts(keys, claims)
     _resolve_places(keys, claims, names)

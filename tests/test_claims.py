@@ -157,3 +157,16 @@ def test_a_reckoning_for_an_imagined_case_is_kept_apart(pipe):
     """'you would need two full racks (84U!)': said, so a claim, but never beside reported figures."""
     found = claims_of(pipe, "To match it with conventional servers you would need two full racks (84U!).")
     assert found["two"]["time_frame"] == "hypothetical" and found["84U"]["time_frame"] == "hypothetical"
+
+
+def test_a_place_that_describes_someone_is_not_where_the_figure_is(pipe):
+    text = ("Thieves stole almost $2 million of jewelry from a jeweler working for Chopard, "
+            "one of Switzerland's most famous diamond merchants.")
+    assert claims_of(pipe, text)["almost $2 million"]["place"] is None
+
+
+def test_where_a_place_was_read_is_kept(pipe):
+    found = claims_of(pipe, "A car bomb exploded in Homs on Sunday.\n\nThe blast killed 57 people.\n\n"
+                            "Officials said 20 were wounded.")
+    assert found["57"]["place"] == "Homs" and found["57"]["place_from"] == "previous"
+    assert found["20"]["place_from"] == "context"

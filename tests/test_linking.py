@@ -226,3 +226,22 @@ def test_an_undated_earlier_figure_joins_the_one_dated_earlier_event():
     facts = link([c("a", "A", 103e6, "dated", "07-28"), c("b", "B", 50e6, "dated", "05-20"),
                   c("x", "X", 103e6, "earlier")], "s")
     assert not linked(facts, "a", "x") and not linked(facts, "b", "x")
+
+
+def test_a_place_read_only_from_the_context_counts_only_where_some_outlet_states_it():
+    """A dateline's 'Sunnyvale' is where the story is, not the price of the deal; the toll that
+    'SANA put at 32' is Homs's when other outlets say 'killed in Homs'."""
+    def c(cid, art, v, place=None, how=None, measure="price", unit="USD"):
+        return dict(claim(cid, art, v, measure=measure, unit=unit, place=place), place_from=how)
+    facts = link([c("a", "A", 334e6, "Sunnyvale", "context"), c("b", "B", 334e6), c("d", "D", 334e6),
+                  c("e", "E", 334e6, "Sunnyvale", "context")], "s")
+    assert linked(facts, "a", "b") and linked(facts, "e", "d")
+    facts = link([c("a", "A", 32, "Homs", "context", measure="killed", unit=None),
+                  c("b", "B", 32, "Homs", "clause", measure="killed", unit=None),
+                  c("d", "D", 32, "Damascus", "clause", measure="killed", unit=None)], "s")
+    assert linked(facts, "a", "b") and not linked(facts, "a", "d")
+    # a place let go does not then join another place: Ethiopia's 15,000 are not Yida's
+    facts = link([c("x", "X", 15000, "Bunj", "context", measure="displaced", unit=None),
+                  c("y", "Y", 20000, "Yida", "clause", measure="displaced", unit=None),
+                  c("z", "Z", 21000, "Yida", "clause", measure="displaced", unit=None)], "s")
+    assert not linked(facts, "x", "y") and linked(facts, "y", "z")
