@@ -36,6 +36,10 @@ WEEKDAY_DATE = re.compile(
     r"^(mon|tues|wednes|thurs|fri|satur|sun)day,?\s+\w+\s+\d{1,2},?\s+\d{4}\b|^\d{1,2}\s+\w+\s+\d{4}$",
     re.I,
 )
+# a dateline on a line of its own: "SUNNYVALE, Calif. — 2/29/2012", "BEIRUT (Reuters) -"
+DATELINE = re.compile(
+    r"^[A-Z][A-Z'.-]+(?:\s+[A-Z][A-Z'.-]+){0,3}\s*(?:,[^—–()-]{1,30})?\s*"
+    r"(?:\([^)]{1,30}\))?\s*[—–-]{1,2}\s*(?:[\d/ ,.]{0,20}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})$")
 AGENCY_LINE = re.compile(r"^[A-Z][A-Z .&/-]{1,40}$")  # "AFP / REUTERS", "ASSOCIATED PRESS"
 SENTENCE_END = re.compile(r"[.!?…:\"'”’)]\s*$")
 
@@ -88,7 +92,7 @@ def classify(bs: List[Block], title: Optional[str] = None) -> None:
             b.kind = "caption"
         elif BYLINE.match(t) or WEEKDAY_DATE.match(t) or "|" in t and re.search(r"\d{1,2}:\d{2}", t):
             b.kind = "byline"
-        elif AGENCY_LINE.match(t) and len(t.split()) <= 5:
+        elif DATELINE.match(t) or AGENCY_LINE.match(t) and len(t.split()) <= 5:
             b.kind = "byline"
         elif not seen_body and _is_heading_like(t):
             b.kind = "headline"
