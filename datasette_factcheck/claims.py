@@ -613,13 +613,17 @@ def _in_apposition(m, doc, tok) -> bool:
 
 
 def _origin(m, doc) -> bool:
-    """'20,000 refugees from the Nuba Mountains': where people came from is not where it happened."""
+    """'20,000 refugees from the Nuba Mountains': where people came from is not where it happened;
+    nor is where a company is based ('SeaMicro, based in Sunnyvale')."""
     if m.token_start < 0:
         return False
     t = doc[m.token_start:m.token_end].root
     while t.dep_ in ("compound", "amod", "poss") and t.head.i != t.i:
         t = t.head
-    return t.dep_ == "pobj" and t.head.lower_ == "from"
+    if t.dep_ == "pobj" and t.head.lower_ == "from":
+        return True
+    return t.dep_ == "pobj" and t.head.lower_ in ("in", "at") and t.head.head.lemma_.lower() in (
+        "base", "headquarter", "found", "incorporate", "register")
 
 
 def _in_subclause(m, doc, tok) -> bool:
@@ -760,8 +764,9 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
     if q.kind == "money" or (q.unit or "").upper() in ("USD", "EUR", "GBP", "JPY", "CNY", "INR", "AUD", "CAD"):
         measure = _money_measure(tok, span)
         # "$281 million in cash", "including $281 million": a part of the sum, not the sum
-        m = re.match(r"\s+in\s+(cash|stock|shares|equity|debt|loans?|grants?|aid|bonds?|fees)\b", sentence.text[q.end:q.end + 20], re.I)
-        if m:
+        m = re.match(r"\s+in\s+(cash|stock|shares|equity|debt|loans?|grants?|aid|bonds?|fees)\b(?!\s+(and|or|plus)\s+(cash|stock|shares|equity)\b)",
+                     sentence.text[q.end:q.end + 30], re.I)
+        if m:  # "$334 million in cash and stock" is the whole sum
             subject = m.group(1).lower()
         elif (re.search(r"\b(including|of which|of that|of this|among them)\s*$", sentence.text[max(0, q.start - 20):q.start], re.I)
               or re.match(r"\s+of\s+(the|its|their|that|this)\s+(\w+\s+)?(price|total|sum|amount|deal|package|cost|bill)\b",

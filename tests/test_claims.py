@@ -170,3 +170,10 @@ def test_where_a_place_was_read_is_kept(pipe):
                             "Officials said 20 were wounded.")
     assert found["57"]["place"] == "Homs" and found["57"]["place_from"] == "previous"
     assert found["20"]["place_from"] == "context"
+
+
+def test_where_a_company_is_based_is_not_where_its_price_is(pipe):
+    found = claims_of(pipe, "AMD will pay US$334 million in cash and stock for SeaMicro, a startup based in Sunnyvale.")
+    assert found["US$334 million"]["place"] is None and found["US$334 million"]["subject"] is None
+    assert claims_of(pipe, "AMD will pay $281 million in cash.")["$281 million"]["subject"] == "cash"
+    assert claims_of(pipe, "AMD is paying $281m in cash and $53m in stock.")["$281m"]["subject"] == "cash"
