@@ -612,14 +612,21 @@ def _in_apposition(m, doc, tok) -> bool:
     return any(a.dep_ == "appos" and tok not in a.subtree for a in [t, *t.ancestors])
 
 
+COMPANY_NOUNS = {"company", "firm", "maker", "manufacturer", "startup", "start-up", "chipmaker", "retailer",
+                 "business", "giant", "developer", "publisher", "insurer", "carrier", "airline", "lender",
+                 "conglomerate", "corporation", "supplier", "provider", "operator"}
+
+
 def _origin(m, doc) -> bool:
     """'20,000 refugees from the Nuba Mountains': where people came from is not where it happened;
     nor is where a company is based ('SeaMicro, based in Sunnyvale')."""
     if m.token_start < 0:
         return False
     t = doc[m.token_start:m.token_end].root
-    while t.dep_ in ("compound", "amod", "poss") and t.head.i != t.i:
+    while t.dep_ in ("compound", "amod", "poss", "nmod") and t.head.i != t.i:
         t = t.head
+        if t.lemma_.lower() in COMPANY_NOUNS:
+            return True  # "the Sunnyvale, Calif., company said it will pay $334 million"
     if t.dep_ == "pobj" and t.head.lower_ == "from":
         return True
     return t.dep_ == "pobj" and t.head.lower_ in ("in", "at") and t.head.head.lemma_.lower() in (

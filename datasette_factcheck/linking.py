@@ -370,8 +370,8 @@ def link(claims: List[dict], story: str) -> List[Fact]:
     groups: Dict[tuple, List[dict]] = defaultdict(list)
     for c in claims:
         groups[keys[c["id"]][:5]].append(c)
+    _split_magnitudes(groups)  # first: $9 a share beside $334 million is no ambiguity, just another sum
     _split_ambiguous(groups)
-    _split_magnitudes(groups)
     facts = []
     for key, members in groups.items():
         facts.append(_fact(story, key, members, event_date))

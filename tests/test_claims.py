@@ -177,3 +177,4 @@ def test_where_a_company_is_based_is_not_where_its_price_is(pipe):
     assert found["US$334 million"]["place"] is None and found["US$334 million"]["subject"] is None
     assert claims_of(pipe, "AMD will pay $281 million in cash.")["$281 million"]["subject"] == "cash"
     assert claims_of(pipe, "AMD is paying $281m in cash and $53m in stock.")["$281m"]["subject"] == "cash"
+    assert claims_of(pipe, "The Sunnyvale company said it will pay $334 million for SeaMicro.")["$334 million"]["place"] is None

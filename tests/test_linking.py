@@ -245,3 +245,11 @@ def test_a_place_read_only_from_the_context_counts_only_where_some_outlet_states
                   c("y", "Y", 20000, "Yida", "clause", measure="displaced", unit=None),
                   c("z", "Z", 21000, "Yida", "clause", measure="displaced", unit=None)], "s")
     assert not linked(facts, "x", "y") and linked(facts, "y", "z")
+
+
+def test_a_share_price_beside_a_deal_price_does_not_make_the_deal_price_ambiguous():
+    facts = link([claim("a", "A", 334e6, measure="price", unit="USD", place=None),
+                  claim("a2", "A", 9, measure="price", unit="USD", place=None),
+                  claim("b", "B", 334e6, measure="price", unit="USD", place=None),
+                  claim("d", "D", 334e6, measure="price", unit="USD", place=None)], "s")
+    assert linked(facts, "a", "b") and linked(facts, "a", "d") and not linked(facts, "a2", "b")
