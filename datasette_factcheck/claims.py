@@ -723,6 +723,8 @@ def _time_frame(tok, span, sentence: Sentence, doc, number_tokens):
         mspan = doc.char_span(sentence.start + s, sentence.start + e, alignment_mode="expand")
         if mspan is None:
             continue
+        if _describes_a_noun(mspan[0], tok):
+            continue
         if mspan.start in mine:
             rank = 0
         elif _owned_by_other(mspan[0], tok, number_tokens):
@@ -735,6 +737,12 @@ def _time_frame(tok, span, sentence: Sentence, doc, number_tokens):
     if best is None:
         return "event", None
     return best[1], best[2]
+
+
+def _describes_a_noun(t, tok) -> bool:
+    """'a camp of 21,000 people, some of whom had crossed since the rebellion began': a time inside
+    a clause about some noun dates that noun's story, not the figure outside the clause."""
+    return any(a.dep_ in ("relcl", "acl") and tok not in a.subtree for a in [t, *t.ancestors])
 
 
 LONG_INTERVALS = {"week", "weeks", "month", "months", "year", "years", "decade", "decades"}

@@ -929,7 +929,12 @@ def _looks_like_year(text: str, core: _Core) -> bool:
         return False
     if not 1800 <= int(core.plain_digits) <= 2100:
         return False
+    if _YEAR_PREP_BEFORE_RE.search(text, max(0, core.start - 8), core.start):
+        return True  # "fought since 2011 killed 57": a year, whatever word follows
     return _next_word(text, core.end) not in _COUNTED_NOUNS
+
+
+_YEAR_PREP_BEFORE_RE = re.compile(rf"\b(?:since|until|till|during){_SP}+$", re.I)
 
 
 def _range_between(text: str, a: _Core, b: _Core) -> _Core | None:

@@ -178,3 +178,12 @@ def test_where_a_company_is_based_is_not_where_its_price_is(pipe):
     assert claims_of(pipe, "AMD will pay $281 million in cash.")["$281 million"]["subject"] == "cash"
     assert claims_of(pipe, "AMD is paying $281m in cash and $53m in stock.")["$281m"]["subject"] == "cash"
     assert claims_of(pipe, "The Sunnyvale company said it will pay $334 million for SeaMicro.")["$334 million"]["place"] is None
+
+
+def test_a_time_in_a_clause_about_some_noun_does_not_date_the_figure(pipe):
+    text = ("An Antonov bomber dropped four bombs on Yida, hitting a camp of roughly 21,000 people, some of them "
+            "Sudanese who had crossed the border since the rebellion began.")
+    found = claims_of(pipe, text)
+    assert found["four"]["time_frame"] == "event" and found["roughly 21,000"]["time_frame"] == "event"
+    assert claims_of(pipe, "More than 250,000 people have been killed since the war began.")[
+        "More than 250,000"]["time_frame"] == "running_total"

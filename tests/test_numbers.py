@@ -834,3 +834,8 @@ def test_estimated_at_and_in_the_vicinity_of_are_hedges():
 def test_rack_units_are_a_unit_not_an_id(text, span):
     q = get(text, span)
     assert (q.value, q.unit, q.excluded) == (float(span[:-1]), "rack unit", None)
+
+
+def test_a_year_after_since_is_a_year_whatever_follows():
+    assert get("Rebels who have fought since 2011 killed 57 people", "2011").excluded == "year"
+    assert get("2000 killed in the flood", "2000").excluded is None
