@@ -34,7 +34,9 @@ COUNTED_NOUNS = {
     ],
     "strikes": ["airstrike", "air strike", "strike", "raid", "air raid", "missile", "rocket", "shell", "sortie"],
     "shootings": ["shooting", "gunfight", "firefight"],
-    "attackers": ["attacker", "bomber", "suicide bomber", "gunman", "assailant", "suicide attacker", "perpetrator"],
+    # whoever did it: "four robbers" and "four thieves" are one count, as "gunmen" and "attackers" are
+    "perpetrators": ["attacker", "bomber", "suicide bomber", "gunman", "assailant", "suicide attacker", "perpetrator",
+                     "robber", "thief", "burglar", "raider", "bandit", "hijacker", "kidnapper", "arsonist", "looter"],
     "vehicles": ["vehicle", "car", "truck", "bus", "ship", "boat", "vessel", "aircraft", "plane", "helicopter"],
     "buildings": ["building", "house", "home", "shop", "store", "school", "church", "hospital", "apartment"],
     "countries": ["country", "nation"],

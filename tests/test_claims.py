@@ -187,3 +187,9 @@ def test_a_time_in_a_clause_about_some_noun_does_not_date_the_figure(pipe):
     assert found["four"]["time_frame"] == "event" and found["roughly 21,000"]["time_frame"] == "event"
     assert claims_of(pipe, "More than 250,000 people have been killed since the war began.")[
         "More than 250,000"]["time_frame"] == "running_total"
+
+
+def test_robbers_thieves_and_gunmen_are_one_count_of_perpetrators(pipe):
+    a = claims_of(pipe, "Four robbers drove a car into the shop.")["Four"]["measure"]
+    b = claims_of(pipe, "Four thieves escaped with the jewels.")["Four"]["measure"]
+    assert a == b == "perpetrators"
