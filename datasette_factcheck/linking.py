@@ -41,17 +41,19 @@ def _precise(claims: List[dict]) -> List[dict]:
 
 
 def status_of(claims: List[dict]) -> str:
-    """single, agree, compatible or conflict. Sums in different currencies are never compared
-    (no exchange rate is right for every date): the fact's status is the worst within a currency."""
-    by_currency = defaultdict(list)
-    for c in claims:
-        by_currency[c.get("unit") if is_currency(c.get("unit")) else None].append(c)
-    if len(by_currency) > 1:
-        statuses = [_status_of(cs) for cs in by_currency.values()]
-        for worst in ("conflict", "compatible", "agree"):
-            if worst in statuses:
-                return worst
-        return "agree" if len({c.get("outlet") or c["article_id"] for c in claims}) > 1 else "single"
+    """single, agree, compatible or conflict. Sums in different currencies are never compared (no
+    exchange rate is right for every date, and outlets round their conversions): the status is read
+    in the currency most outlets use, and the other currencies are shown beside it. When only one
+    outlet uses that currency, the others' figures cannot be said to contradict it: compatible."""
+    currencies = {c.get("unit") for c in claims if is_currency(c.get("unit"))}
+    if len(currencies) > 1:
+        main = main_currency(claims)
+        mine = [c for c in claims if c.get("unit") == main] or claims
+        status = _status_of(mine)
+        outlets = {c.get("outlet") or c["article_id"] for c in claims}
+        if status == "single" and len(outlets) > 1:
+            return "compatible"
+        return status
     return _status_of(claims)
 
 
@@ -381,8 +383,11 @@ def link(claims: List[dict], story: str) -> List[Fact]:
     return facts
 
 
-def _label(key: tuple, event_date: Optional[str]) -> str:
+def _label(key: tuple, event_date: Optional[str], also: tuple = ()) -> str:
+    """'killed · Homs · 21 Feb'; a sum given in several currencies names them all, the main first."""
     measure, subject, unit, place, when = key[:5]
+    if unit and also:
+        unit = " + ".join([unit, *also])
     what = measure or "figure"
     if subject:
         what = f"{what} ({subject})"
@@ -402,17 +407,18 @@ def _label(key: tuple, event_date: Optional[str]) -> str:
 
 def _fact(story: str, key: tuple, members: List[dict], event_date) -> Fact:
     members_n = [normalised(c) for c in members]
-    id_key, unit = key, key[2] or None
+    id_key, unit, others = key, key[2] or None, ()
     if unit == "money":  # the range and spread are read in the currency most outlets use
         unit = main_currency(members_n) or next((c["unit"] for c in members_n if is_currency(c.get("unit"))), None)
         key = key[:2] + (unit,) + key[3:]
+        others = tuple(sorted({c["unit"] for c in members_n if is_currency(c.get("unit")) and c["unit"] != unit}))
     live = [c for c in _precise(members_n) if unit is None or not is_currency(unit) or c.get("unit") == unit] \
         or _precise(members_n)
     values = [c["value"] for c in live]
     outlets = sorted({c.get("outlet") or "" for c in members})
     sources = sorted({c.get("source") for c in members if c.get("source")})
     fact = Fact(
-        id=stable_id("fact", story, *id_key), story=story, label=_label(key, event_date),
+        id=stable_id("fact", story, *id_key), story=story, label=_label(key, event_date, others),
         measure=key[0], subject=key[1], place=key[3], time_frame=key[4], unit=unit,
         claim_ids=[c["id"] for c in members], outlet_count=len(outlets), claim_count=len(members),
         min_value=min(values), max_value=max(values), status=status_of(members_n),

@@ -184,10 +184,20 @@ def test_one_sum_in_several_currencies_is_one_fact_compared_within_each_currency
     assert linked(facts, "a", "c") and linked(facts, "a", "d")
     # no exchange rate is right for every date: euros agree with euros, and nothing is compared across
     assert fact.status == "agree" and fact.unit == "EUR" and fact.min_value == fact.max_value == 2e6
+    assert fact.label.startswith("stolen, EUR + GBP + USD")
     facts = link([claim("a", "A", 2e6, measure="stolen", unit="EUR", place="Paris"),
                   claim("b", "B", 3e6, measure="stolen", unit="EUR", place="Paris"),
                   claim("c", "C", 1.7e6, measure="stolen", unit="GBP", place="Paris")], "s")
     assert fact_of(facts, "a").status == "conflict"
+    # outlets round their conversions: $2.5m beside $2.6m does not contest the €2m most outlets give
+    facts = link([claim("a", "A", 2e6, measure="stolen", unit="EUR", place="Paris"),
+                  claim("b", "B", 2e6, measure="stolen", unit="EUR", place="Paris"),
+                  claim("c", "C", 2.5e6, measure="stolen", unit="USD", place="Paris"),
+                  claim("d", "D", 2.6e6, measure="stolen", unit="USD", place="Paris")], "s")
+    assert fact_of(facts, "a").status == "agree"
+    facts = link([claim("a", "A", 2e6, measure="stolen", unit="EUR", place="Paris"),
+                  claim("c", "C", 1.7e6, measure="stolen", unit="GBP", place="Paris")], "s")
+    assert fact_of(facts, "a").status == "compatible"
 
 
 def test_an_article_giving_one_sum_in_two_currencies_is_not_ambiguous():
