@@ -36,7 +36,9 @@ EARLIER_RE = re.compile(
 )
 RUNNING_RE = re.compile(
     r"\bsince\s+(\w+\W+){0,5}?(\d{4}|war|conflict|uprising|began|begin|start|started|outbreak|beginning|independence|invasion)\b"
-    r"|\bso\s+far\s+this\s+(year|month)\b|\bto\s+date\b|\bthis\s+year\s+alone\b",
+    r"|\bso\s+far\s+this\s+(year|month)\b|\bto\s+date\b|\bthis\s+year\s+alone\b"
+    # "pirates have attacked nearly 100 ships this year" (but "kill more than 180 this year" is this year's event)
+    r"|\b(?:have|has)\s+(?:\w+\s+){1,6}?(?:this|the\s+past|the\s+last)\s+year\b(?!['’]s)",
     re.I,
 )
 RUNNING_SUBJECTS = {"war", "conflict", "fighting", "violence", "crisis", "insurgency", "pandemic", "epidemic", "uprising", "campaign", "civil war"}
@@ -351,6 +353,20 @@ def _copula_subject(tok) -> Optional[str]:
     if subj is None or _person_like(subj):
         return None
     return _lemma(subj)
+
+
+def _designation(tok, noun) -> Optional[str]:
+    """'seven AK-47 assault rifles', 'two F-16 jets': a model named with digits is a kind of its own."""
+    between = noun.doc[tok.i + 1:noun.i]
+    text = " ".join(t.text for t in between)
+    m = re.search(r"\b[A-Za-z]+\s*-?\s*\d+[A-Za-z]*\b", text)
+    return re.sub(r"\s+", "", m.group(0)).lower() if m else None
+
+
+def _other(noun) -> bool:
+    """'three other rifles', 'an additional 15': a count of something besides what was just counted."""
+    return any(c.dep_ in ("amod", "advmod") and c.lower_ in ("other", "additional", "further", "more", "extra")
+               and c.i < noun.i for c in noun.children)
 
 
 def _hyphen_noun(tok):
@@ -806,6 +822,8 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
                 measure, subject = counted
                 if measure == "attacks" and not subject:
                     subject = _event_qualifier(tok, noun, vocab)
+                elif measure in ("vehicles", "buildings") and not subject:
+                    subject = _done_to(noun, vocab)
             elif _person_like(noun):
                 subject = None if lemma in GENERIC_PERSONS else _person_subject(noun)
             else:
@@ -852,8 +870,10 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
                 return None
             measure, subject = ("present" if verb is PRESENT else _lemma(verb)), None
         elif measure is None and noun is not None:
-            measure, subject = (subject or _lemma(noun)).split()[-1], None  # "22,000 refugees": a headcount
+            measure, subject = (subject or _lemma(noun)).split()[-1], _designation(tok, noun)  # "22,000 refugees": a headcount
             headcount = True
+        if noun is not None and _other(noun):  # "three other rifles" are not the seven AK-47s
+            subject = f"other {subject}" if subject else "other"
         if measure is None:
             return None  # a bare number with nothing counted: not a claim a fact-checker can check
         # "the two sides", "the two nations", "several residents said": a reference or a manner of
@@ -954,6 +974,16 @@ def _event_qualifier(tok, noun, vocab):
 
 
 PRESENT = object()
+
+
+def _done_to(noun, vocab) -> Optional[str]:
+    """'pirates hold about a dozen ships', 'attacked nearly 100 ships', 'rescued two ships': what was
+    done to the ships says which ships are counted; synonyms fold through the measure vocabulary."""
+    verb = _governing_verb(noun)
+    if verb is None or verb is PRESENT:
+        return None
+    lemma = _lemma(verb)
+    return _measure_class(lemma, vocab) or lemma
 
 
 def _governing_verb(t):

@@ -193,3 +193,17 @@ def test_robbers_thieves_and_gunmen_are_one_count_of_perpetrators(pipe):
     a = claims_of(pipe, "Four robbers drove a car into the shop.")["Four"]["measure"]
     b = claims_of(pipe, "Four thieves escaped with the jewels.")["Four"]["measure"]
     assert a == b == "perpetrators"
+
+
+def test_other_rifles_and_a_model_are_their_own_counts(pipe):
+    found = claims_of(pipe, "The cache included seven AK-47 rifles and three other rifles.")
+    assert found["seven"]["subject"] == "ak-47" and found["three"]["subject"] == "other"
+    assert claims_of(pipe, "Nine assault rifles were seized.")["Nine"]["subject"] is None
+
+
+def test_what_was_done_to_ships_says_which_ships_are_counted(pipe):
+    held = claims_of(pipe, "Pirates are holding about a dozen ships.")["about a dozen"]
+    attacked = claims_of(pipe, "Pirates have attacked nearly 100 ships this year.")["nearly 100"]
+    assert held["measure"] == attacked["measure"] == "vehicles" and held["subject"] != attacked["subject"]
+    assert attacked["time_frame"] == "running_total"
+    assert claims_of(pipe, "Shootings kill more than 180 this year.")["more than 180"]["time_frame"] == "event"
