@@ -357,10 +357,9 @@ def _copula_subject(tok) -> Optional[str]:
 
 def _designation(tok, noun) -> Optional[str]:
     """'seven AK-47 assault rifles', 'two F-16 jets': a model named with digits is a kind of its own."""
-    between = noun.doc[tok.i + 1:noun.i]
-    text = " ".join(t.text for t in between)
-    m = re.search(r"\b[A-Za-z]+\s*-?\s*\d+[A-Za-z]*\b", text)
-    return re.sub(r"\s+", "", m.group(0)).lower() if m else None
+    text = "".join(t.text_with_ws for t in noun.doc[tok.i + 1:noun.i])
+    m = re.search(r"(?<![\w-])[A-Z][A-Za-z]{0,3}-?\d+[A-Za-z]*(?![\w-])", text)  # AK-47, F-16, M4
+    return m.group(0).lower() if m else None
 
 
 def _other(noun) -> bool:

@@ -948,8 +948,8 @@ def _range_between(text: str, a: _Core, b: _Core) -> _Core | None:
     word = prefix.group("w").lower() if prefix else None
     if re.fullmatch(r"[ \t]*[–—][ \t]*|-|[ \t]+-[ \t]+", gap):
         connector = "dash"
-    elif re.fullmatch(rf"{_SP}+(to|and|or){_SP}+", gap, re.I):
-        connector = gap.strip().lower()
+    elif re.fullmatch(rf"(?:{_HYPHEN})?{_SP}+(to|and|or){_SP}+", gap, re.I):  # also "a 24- to 30-foot dhow"
+        connector = gap.strip(" \t-‐‑").lower()
     else:
         return None
     if connector == "and" and word != "between":

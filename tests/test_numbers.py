@@ -839,3 +839,8 @@ def test_rack_units_are_a_unit_not_an_id(text, span):
 def test_a_year_after_since_is_a_year_whatever_follows():
     assert get("Rebels who have fought since 2011 killed 57 people", "2011").excluded == "year"
     assert get("2000 killed in the flood", "2000").excluded is None
+
+
+def test_a_suspended_hyphen_range():
+    q = get("described as a 24- to 30-foot dhow", "24- to 30-foot")
+    assert (q.low, q.high, q.unit, q.kind) == (24, 30, "ft", "range")
