@@ -12,7 +12,7 @@ import math
 from collections import Counter, defaultdict
 from typing import Dict, List, Optional
 
-from . import places
+from . import places, plugins
 from .model import Fact, stable_id
 
 MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
@@ -358,6 +358,68 @@ def _split_magnitudes(groups: Dict[tuple, List[dict]]) -> None:
             del groups[key]
 
 
+DISTINCT = 10  # a figure this large is seldom the same by chance: 23 pirates, not 2 boats
+
+
+def _merge_same_figure(groups: Dict[tuple, List[dict]], events: set) -> None:
+    """Outlets word one quantity differently: '23 pirates were arrested', '23 brigands', 'arrested
+    23 Somali pirates', '23 suspects'. Two facts of one story, time frame and unit, in the same
+    place or one with none stated, join when every figure in both is the same number of ten or
+    more, and their words are compatible: the same measure, with one subject inside the other or
+    none; or a bare headcount ('brigands') beside a reported measure whose subject is that noun or
+    is not stated. Two different measures ('killed' and 'injured') never join, whatever the figure."""
+    def value(members):
+        vs = {round(normalised(c)["value"], 6) for c in members if not c.get("superseded") and c.get("kind") != "conversion"}
+        return next(iter(vs)) if len(vs) == 1 else None
+
+    def words(subject):
+        return set((subject or "").split())
+
+    def compatible(a, b):
+        (ma, sa), (mb, sb) = a[:2], b[:2]
+        if ma == mb:
+            return not sa or not sb or words(sa) <= words(sb) or words(sb) <= words(sa)
+        if (ma in events) == (mb in events):
+            return False
+        (em, es), (hm, hs) = ((ma, sa), (mb, sb)) if ma in events else ((mb, sb), (ma, sa))
+        return not hs and (not es or hm in words(es))
+
+    keys = [k for k in groups if len(k) == 5 and groups[k]]
+    parent = {k: k for k in keys}
+
+    def find(k):
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    by_frame = defaultdict(list)
+    for k in keys:
+        v = value(groups[k])
+        if v is not None and abs(v) >= DISTINCT:
+            by_frame[(k[2], k[4], v)].append(k)
+    for frame_keys in by_frame.values():
+        for i, a in enumerate(frame_keys):
+            for b in frame_keys[i + 1:]:
+                if (a[3] == b[3] or a[3] is None or b[3] is None) and compatible(a, b):
+                    ra, rb = find(a), find(b)
+                    if ra != rb:
+                        parent[rb] = ra
+    roots = defaultdict(list)
+    for k in keys:
+        roots[find(k)].append(k)
+    for members in roots.values():
+        if len(members) < 2:
+            continue
+        # the fact keeps the words most articles use, and a stated place over none
+        def weight(k):
+            return (k[3] is not None, len({c["article_id"] for c in groups[k]}), k[0] in events, str(k))
+        main = max(members, key=weight)
+        place = next((k[3] for k in sorted(members, key=weight, reverse=True) if k[3] is not None), None)
+        merged = [c for k in members for c in groups.pop(k)]
+        groups[main[:3] + (place,) + main[4:]] = groups.get(main[:3] + (place,) + main[4:], []) + merged
+
+
 def link(claims: List[dict], story: str) -> List[Fact]:
     """Group a story's claims into facts; a claim nothing else reports keeps a fact of its own."""
     countries = {c["place"] for c in claims if c.get("place_scope") == "country" and c.get("place")}
@@ -374,6 +436,7 @@ def link(claims: List[dict], story: str) -> List[Fact]:
         groups[keys[c["id"]][:5]].append(c)
     _split_magnitudes(groups)  # first: $9 a share beside $334 million is no ambiguity, just another sum
     _split_ambiguous(groups)
+    _merge_same_figure(groups, set(plugins.measures()))
     facts = []
     for key, members in groups.items():
         facts.append(_fact(story, key, members, event_date))

@@ -1,4 +1,5 @@
 """Linking rules, each on a small example: what joins one fact, what never does, and how a fact reads."""
+import pytest
 import json
 
 from datasette_factcheck.linking import link, status_of
@@ -263,3 +264,28 @@ def test_a_share_price_beside_a_deal_price_does_not_make_the_deal_price_ambiguou
                   claim("b", "B", 334e6, measure="price", unit="USD", place=None),
                   claim("d", "D", 334e6, measure="price", unit="USD", place=None)], "s")
     assert linked(facts, "a", "b") and linked(facts, "a", "d") and not linked(facts, "a2", "b")
+
+
+def test_one_distinct_figure_worded_differently_is_one_fact():
+    """'23 pirates were arrested', '23 Somali pirates arrested', '23 brigands', '23 arrested'."""
+    facts = link([claim("a", "A", 23, measure="arrested", subject="pirate", place="Gulf of Aden"),
+                  claim("b", "B", 23, measure="arrested", subject="somali pirate", place="Gulf of Aden"),
+                  claim("c", "C", 23, measure="brigand", place=None),
+                  claim("d", "D", 23, measure="arrested", place="Gulf of Aden")], "s")
+    assert linked(facts, "a", "b") and linked(facts, "a", "c") and linked(facts, "a", "d")
+    assert fact_of(facts, "a").status == "agree"
+
+
+@pytest.mark.parametrize("a,b", [
+    (dict(v=23, measure="arrested"), dict(v=23, measure="injured")),  # another measure, whatever the figure
+    (dict(v=2, subject="pirate"), dict(v=2, subject="somali pirate")),  # a small figure is the same by chance
+    (dict(v=23, place="Gulf of Aden"), dict(v=23, place="Yemen")),  # two places stated
+    (dict(v=23, subject="somali"), dict(v=23, subject="yemeni")),  # subjects that do not contain each other
+])
+def test_the_same_figure_is_not_enough_on_its_own(a, b):
+    def make(cid, d):
+        return claim(cid, cid.upper(), d["v"], measure=d.get("measure", "arrested"), subject=d.get("subject"),
+                     place=d.get("place", "Gulf of Aden"))
+    assert not linked(link([make("a", a), make("b", b)], "s"), "a", "b")
+    if a["v"] == 2:  # the same words with a figure of ten or more do join
+        assert linked(link([make("a", dict(a, v=20)), make("b", dict(b, v=20))], "s"), "a", "b")
