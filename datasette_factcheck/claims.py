@@ -825,6 +825,10 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
                     subject = _done_to(noun, vocab)
             elif _person_like(noun):
                 subject = None if lemma in GENERIC_PERSONS else _person_subject(noun)
+                own_people = tok.doc[tok.i + 1] if tok.i + 1 < noun.i else None
+                if own_people is not None and own_people.ent_type_ == "NORP" and own_people.head.i == noun.i:
+                    # "12 Somali and 11 Yemeni pirates": each figure counts the people named beside it
+                    subject = person_class(f"{_lemma(own_people)} {lemma}") or _lemma(own_people)
             else:
                 subject = _noun_phrase_lemma(noun)
             # "39 of the dead were civilians": the partitive's complement names who
@@ -869,7 +873,9 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
                 return None
             measure, subject = ("present" if verb is PRESENT else _lemma(verb)), None
         elif measure is None and noun is not None:
-            measure, subject = (subject or _lemma(noun)).split()[-1], _designation(tok, noun)  # "22,000 refugees": a headcount
+            words = (subject or _lemma(noun)).split()  # "22,000 refugees": a headcount; "11 Yemeni pirates" of whom
+            kept = " ".join(words[:-1]) if subject and _person_like(noun) else None
+            measure, subject = words[-1], _designation(tok, noun) or kept or None
             headcount = True
         if noun is not None and _other(noun):  # "three other rifles" are not the seven AK-47s
             subject = f"other {subject}" if subject else "other"

@@ -207,3 +207,9 @@ def test_what_was_done_to_ships_says_which_ships_are_counted(pipe):
     assert held["measure"] == attacked["measure"] == "vehicles" and held["subject"] != attacked["subject"]
     assert attacked["time_frame"] == "running_total"
     assert claims_of(pipe, "Shootings kill more than 180 this year.")["more than 180"]["time_frame"] == "event"
+
+
+def test_each_figure_counts_the_people_named_beside_it(pipe):
+    found = claims_of(pipe, "Marine commandos boarded the vessels to nab 12 Somali and 11 Yemeni pirates.")
+    assert found["12"]["measure"] == found["11"]["measure"] == "arrested"
+    assert "somali" in found["12"]["subject"] and "yemeni" in found["11"]["subject"]
