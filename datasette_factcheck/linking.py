@@ -361,6 +361,13 @@ def _split_magnitudes(groups: Dict[tuple, List[dict]]) -> None:
 DISTINCT = 10  # a figure this large is seldom the same by chance: 23 pirates, not 2 boats
 
 
+def _distinctive(v: float) -> bool:
+    """$334 million or $281 million, not $1 million or $20 million: a sum with two significant
+    digits is seldom given for two different things in one story."""
+    digits = f"{abs(v):.6e}".split("e")[0].replace(".", "").rstrip("0")
+    return len(digits) >= 2
+
+
 def _merge_same_figure(groups: Dict[tuple, List[dict]], events: set) -> None:
     """Outlets word one quantity differently: '23 pirates were arrested', '23 brigands', 'arrested
     23 Somali pirates', '23 suspects'. Two facts of one story, time frame and unit, in the same
@@ -375,10 +382,11 @@ def _merge_same_figure(groups: Dict[tuple, List[dict]], events: set) -> None:
     def words(subject):
         return set((subject or "").split())
 
-    def compatible(a, b):
+    def compatible(a, b, v):
         (ma, sa), (mb, sb) = a[:2], b[:2]
-        if ma == mb:
-            return not sa or not sb or words(sa) <= words(sb) or words(sb) <= words(sa)
+        if ma == mb or (a[2] == "money" and _distinctive(v)):
+            # 'the deal cost AMD $334 million' is its price; 'of which $281m' a part, as '$281m in cash'
+            return not sa or not sb or "part" in (sa, sb) or words(sa) <= words(sb) or words(sb) <= words(sa)
         if (ma in events) == (mb in events):
             return False
         (em, es), (hm, hs) = ((ma, sa), (mb, sb)) if ma in events else ((mb, sb), (ma, sa))
@@ -398,10 +406,10 @@ def _merge_same_figure(groups: Dict[tuple, List[dict]], events: set) -> None:
         v = value(groups[k])
         if v is not None and abs(v) >= DISTINCT:
             by_frame[(k[2], k[4], v)].append(k)
-    for frame_keys in by_frame.values():
+    for (_, _, v), frame_keys in by_frame.items():
         for i, a in enumerate(frame_keys):
             for b in frame_keys[i + 1:]:
-                if (a[3] == b[3] or a[3] is None or b[3] is None) and compatible(a, b):
+                if (a[3] == b[3] or a[3] is None or b[3] is None) and compatible(a, b, v):
                     ra, rb = find(a), find(b)
                     if ra != rb:
                         parent[rb] = ra

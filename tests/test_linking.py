@@ -289,3 +289,15 @@ def test_the_same_figure_is_not_enough_on_its_own(a, b):
     assert not linked(link([make("a", a), make("b", b)], "s"), "a", "b")
     if a["v"] == 2:  # the same words with a figure of ten or more do join
         assert linked(link([make("a", dict(a, v=20)), make("b", dict(b, v=20))], "s"), "a", "b")
+
+
+def test_one_distinctive_sum_under_two_words_is_one_fact():
+    facts = link([claim("a", "A", 334e6, measure="price", unit="USD", place=None),
+                  claim("b", "B", 334e6, measure="cost", unit="USD", place=None),
+                  claim("c", "C", 281e6, measure="price", subject="cash", unit="USD", place=None),
+                  claim("d", "D", 281e6, measure="price", subject="part", unit="USD", place=None)], "s")
+    assert linked(facts, "a", "b") and linked(facts, "c", "d") and not linked(facts, "a", "c")
+    # a round sum is given for different things: $1 million of damage is not a $1 million reward
+    facts = link([claim("a", "A", 1e6, measure="damage", unit="USD", place=None),
+                  claim("b", "B", 1e6, measure="reward", unit="USD", place=None)], "s")
+    assert not linked(facts, "a", "b")
