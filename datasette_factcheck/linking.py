@@ -304,9 +304,16 @@ def _resolve_times(keys: Dict[str, tuple], claims: List[dict]) -> None:
     for cid, key in keys.items():
         if key[4].startswith("earlier "):
             dated[key[:4]][key[4]].add(article_of[cid])
+    any_sum = defaultdict(set)  # a bare sum ('$136M worth of jewels') may match any kind of sum
+    for cid, key in keys.items():
+        if key[4].startswith("earlier ") and key[2] == "money":
+            any_sum[key[1:4]].add(key[4])
     for cid, key in list(keys.items()):
-        if key[4] == "earlier" and len(dated.get(key[:4], {})) == 1:
-            keys[cid] = key[:4] + (next(iter(dated[key[:4]])),) + key[5:]
+        options = dated.get(key[:4], {})
+        if key[0] in BARE_SUMS and key[2] == "money" and not options:
+            options = any_sum.get(key[1:4], set())
+        if key[4] == "earlier" and len(options) == 1:
+            keys[cid] = key[:4] + (next(iter(options)),) + key[5:]
 
 
 def _overlap(cs: List[dict]) -> bool:
@@ -314,9 +321,26 @@ def _overlap(cs: List[dict]) -> bool:
     return max(interval(c)[0] for c in cs) <= min(interval(c)[1] for c in cs)
 
 
+def _consensus(others: List[dict]) -> Optional[dict]:
+    """The figure most other articles give (one vote per article), if one has a clear lead."""
+    votes = defaultdict(set)
+    sample = {}
+    for c in others:
+        v = round(c["value"], 6)
+        votes[v].add(c["article_id"])
+        sample.setdefault(v, c)
+    if not votes:
+        return None
+    ranked = sorted(votes, key=lambda v: (-len(votes[v]), v))
+    if len(ranked) > 1 and len(votes[ranked[0]]) == len(votes[ranked[1]]):
+        return None
+    return sample[ranked[0]]
+
+
 def _split_ambiguous(groups: Dict[tuple, List[dict]]) -> None:
     """One article giving several figures for one key on the same word (four bombs, two inside the
-    camp, one on the airstrip) is counting different things: those figures are not linked."""
+    camp, one on the airstrip) is counting different things: the figure the other outlets give
+    stays in the fact, the article's others stand alone (all of them, when the others agree on none)."""
     for key in list(groups):
         members = groups[key]
         by_article = defaultdict(list)
@@ -327,7 +351,13 @@ def _split_ambiguous(groups: Dict[tuple, List[dict]]) -> None:
             if len({round(c["value"], 6) for c in cs}) > 1 and not _overlap(cs):
                 cs = [c for c in members if c["article_id"] == article_id and c.get("source") == source
                       and c.get("unit") == unit and c in members]
+                consensus = _consensus([normalised(c) for c in members if c["article_id"] != article_id
+                                        and c.get("unit") == unit and not c.get("superseded")
+                                        and c.get("kind") != "conversion"])
+                keep = [c for c in cs if consensus is not None and _overlap([normalised(c), consensus])]
                 for c in cs:
+                    if c in keep:
+                        continue  # the figure the other outlets give stays with them
                     members.remove(c)
                     groups[key + (c["id"],)] = [c]
         if not members:
@@ -439,6 +469,7 @@ def link(claims: List[dict], story: str) -> List[Fact]:
     _resolve_amounts(keys, claims)
     _resolve_places(keys, claims, names)
     _resolve_times(keys, claims)
+    _resolve_amounts(keys, claims)  # a bare sum dated only now by its event joins that event's kind of sum
     groups: Dict[tuple, List[dict]] = defaultdict(list)
     for c in claims:
         groups[keys[c["id"]][:5]].append(c)

@@ -90,11 +90,16 @@ def test_different_units_of_length_compare():
     assert linked(facts, "a", "b") and fact_of(facts, "a").status == "conflict"
 
 
-def test_one_article_with_several_figures_for_one_key_is_not_linked():
+def test_one_article_with_several_figures_for_one_key_keeps_only_the_one_others_give():
     """'four bombs ... two inside the camp ... one on the airstrip': different things counted."""
     facts = link([claim("a", "A", 4, measure="attacks"), claim("b", "A", 2, measure="attacks"),
                   claim("c", "B", 4, measure="attacks")], "s")
-    assert not linked(facts, "a", "c") and not linked(facts, "b", "c")
+    # the figure the other outlet gives stays with it; the article's other figure stands alone
+    assert linked(facts, "a", "c") and not linked(facts, "b", "c") and not linked(facts, "a", "b")
+    # when the others agree on no figure, none of the article's figures is linked
+    facts = link([claim("a", "A", 4, measure="attacks"), claim("b", "A", 2, measure="attacks"),
+                  claim("c", "B", 4, measure="attacks"), claim("d", "D", 2, measure="attacks")], "s")
+    assert not linked(facts, "a", "c") and not linked(facts, "b", "d")
 
 
 def test_placeless_figure_joins_the_only_place_but_not_one_of_several():
@@ -301,3 +306,13 @@ def test_one_distinctive_sum_under_two_words_is_one_fact():
     facts = link([claim("a", "A", 1e6, measure="damage", unit="USD", place=None),
                   claim("b", "B", 1e6, measure="reward", unit="USD", place=None)], "s")
     assert not linked(facts, "a", "b")
+
+
+def test_a_bare_earlier_sum_joins_the_one_dated_earlier_sum_of_its_place():
+    """'$136M worth of jewels from the Carlton in Cannes', a month before: the July Cannes haul."""
+    def c(cid, art, v, measure, unit, frame, text=None):
+        return dict(claim(cid, art, v, measure=measure, unit=unit, place="Cannes", time_frame=frame,
+                          time_text=text), article_dates="09-09")
+    facts = link([c("a", "A", 103e6, "stolen", "EUR", "dated", "07-28"), c("b", "B", 88e6, "stolen", "GBP", "dated", "07-28"),
+                  c("x", "X", 136e6, "value", "USD", "earlier")], "s")
+    assert linked(facts, "a", "x") and linked(facts, "a", "b")
