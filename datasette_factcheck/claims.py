@@ -122,7 +122,12 @@ class ExtractionContext:
             found = [m for m in found if not places.is_actor(m, doc) or any(m in g and len(g) > 1 for g in lists)]
             names = [m.name for m in found]
             together = len(found) > 1 and _listed_together(found, places.doc_text(doc))
-            ctx.sentence_places[s.index] = (names if together else names[:1], together)
+            if not together and s.kind == "headline":  # "Sudan Bombs Yida Refugee Camp in South Sudan": a
+                # headline's grammar hides who acted; the camp is where, not the country named first
+                names = [next((n for n in names if n not in gaz.countries), names[0])] if names else []
+            elif not together:
+                names = names[:1]
+            ctx.sentence_places[s.index] = (names, together)
             if s.kind == "headline" and not ctx.headline_places:
                 ctx.headline_places = ctx.sentence_places[s.index][0]
         return ctx

@@ -213,3 +213,10 @@ def test_each_figure_counts_the_people_named_beside_it(pipe):
     found = claims_of(pipe, "Marine commandos boarded the vessels to nab 12 Somali and 11 Yemeni pirates.")
     assert found["12"]["measure"] == found["11"]["measure"] == "arrested"
     assert "somali" in found["12"]["subject"] and "yemeni" in found["11"]["subject"]
+
+
+def test_a_headline_gives_its_place_not_the_country_named_first(pipe):
+    text = ("Sudan Bombs Yida Refugee Camp in South Sudan\n"
+            "Planes attacked the Yida refugee camp on Thursday.\nOfficials said.\nWitnesses spoke.\nNo one was hurt.\n"
+            "At least four bombs were reportedly dropped.")
+    assert claims_of(pipe, text)["At least four"]["place"] == "Yida"
