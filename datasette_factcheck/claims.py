@@ -882,8 +882,8 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
             kept = " ".join(words[:-1]) if subject and _person_like(noun) else None
             measure, subject = words[-1], _designation(tok, noun) or kept or None
             headcount = True
-        if noun is not None and _other(noun):  # "three other rifles" are not the seven AK-47s
-            subject = f"other {subject}" if subject else "other"
+        if noun is not None and _other(noun) and "other" not in (subject or "").split():
+            subject = f"other {subject}" if subject else "other"  # "three other rifles" are not the seven AK-47s
         if measure is None:
             return None  # a bare number with nothing counted: not a claim a fact-checker can check
         # "the two sides", "the two nations", "several residents said": a reference or a manner of
