@@ -375,7 +375,8 @@ def chart_svg(figures, label, chart_id) -> Markup:
     units = sorted({f["unit"] for f in figures if is_currency(f.get("unit"))})
     if len(units) > 1:
         return Markup("").join(
-            _chart_svg([f for f in figures if f.get("unit") == u], f"{label} (in {u})", f"{chart_id}-{u}")
+            Markup('<figure class="fc-chart-currency"><figcaption>In {}</figcaption>{}</figure>').format(
+                u, _chart_svg([f for f in figures if f.get("unit") == u], f"{label} (in {u})", f"{chart_id}-{u}"))
             for u in units)
     return _chart_svg(figures, label, chart_id)
 
@@ -426,7 +427,8 @@ def figure_summary(datasette, database, c) -> dict:
         "claim_id": c["id"], "fact_id": c.get("fact_id"), "article_id": c.get("article_id"),
         "outlet": outlet_name(c), "text": c.get("text"), "value": c.get("value"),
         "low": c.get("low"), "high": c.get("high"), "bound": c.get("bound"),
-        "words": figure_words(c.get("value"), c.get("bound")), "source": c.get("source"),
+        "words": figure_words(c.get("value"), c.get("bound"))
+        + (f" {c['unit']}" if is_currency(c.get("unit")) else ""), "source": c.get("source"),
         "superseded": bool(c.get("superseded")),
         "article_url": page_url(datasette, database, "article", c["article_id"])
         + f"#claim-{c['id']}" if c.get("article_id") else None,
@@ -582,20 +584,27 @@ async def fact_page(datasette, request):
     groups = OrderedDict()
     sentences = {}
     for c in claims:
-        key = ("superseded",) if c.get("superseded") else ("value", c.get("value"))
+        currency = c.get("unit") if is_currency(c.get("unit")) else None
+        key = ("superseded",) if c.get("superseded") else ("value", c.get("value"), currency)
         groups.setdefault(key, []).append(figure_summary(datasette, name, c))
         at = locate(c.get("sentence_text"), c.get("sentence_start"), c)
         sentences[c["id"]] = highlight(c.get("sentence_text") or "", [(*at, None)] if at else [],
                                        plain_mark)
     group_list = [{"value": None if k[0] == "superseded" else k[1], "superseded": k[0] == "superseded",
-                   "words": "superseded" if k[0] == "superseded" else number(k[1]), "figures": v}
+                   "words": "superseded" if k[0] == "superseded" else f"{number(k[1])} {k[2] or ''}".strip(),
+                   "figures": v}
                   for k, v in groups.items()]
+    currencies = sorted({c["unit"] for c in claims if is_currency(c.get("unit"))})
     parts = parse_parts(fact.get("parts"))
     story_url = page_url(datasette, name, "story", fact["story"]) if fact.get("story") else None
     data = {"database": name, "fact": fact_summary(datasette, name, fact),
             "story": {"id": fact.get("story"), "url": story_url},
             "groups": group_list, "parts": parts}
+    others = [u for u in currencies if u != fact.get("unit")]
     extra = {"sentences": sentences,
+             "currency_note": (f"Compared in {fact.get('unit')}; the figures in {' and '.join(others)} are shown "
+                               "apart, since no exchange rate is right for every date."
+                               if len(currencies) > 1 and fact.get("unit") in currencies else None),
              "chart": chart_svg(claims, fact.get("label") or fact_id, f"chart-{fact_id}"),
              "parts_view": await parts_view(datasette, db, parts),
              "crumb_links": crumbs(datasette, name, *([(fact["story"], story_url)] if story_url else []))}

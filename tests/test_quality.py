@@ -102,3 +102,23 @@ def test_sample_story_contested_death_toll(db_path):
     values = {r["value"] for r in db.query("select value from claims where fact_id = ? and superseded = 0", [fact["id"]])}
     assert {25, 32, 39, 46, 57, 59} <= values
     assert not values & {88, 119, 140, 100, 83}  # totals, injuries and Damascus are other facts
+
+
+@pytest.mark.slow
+@pytest.mark.asyncio
+async def test_a_sum_in_several_currencies_is_compared_in_one(db_path):
+    """The Paris raid's haul, given as €2m, £1.7m and $2.6m: one fact, compared in euros, the
+    pounds and dollars shown apart with their currency."""
+    from datasette.app import Datasette
+
+    db = sqlite_utils.Database(db_path)
+    fact = next(db.query("select * from facts where story like 'ecbplus__11%' and measure = 'stolen' "
+                         "and label like '%EUR + %' order by claim_count desc limit 1"))
+    assert fact["unit"] == "EUR" and fact["status"] in ("agree", "compatible")
+    ds = Datasette([str(db_path)])
+    url = f"/quality/-/factcheck/fact/{fact['id']}"
+    data = (await ds.client.get(url + ".json")).json()
+    words = {f["words"] for g in data["groups"] for f in g["figures"]}
+    assert any(w.endswith(" EUR") for w in words) and any(w.endswith(" GBP") or w.endswith(" USD") for w in words)
+    html = (await ds.client.get(url)).text
+    assert "Compared in EUR" in html and html.count('<figure class="fc-chart-currency">') >= 2
