@@ -75,7 +75,7 @@ MONEY_MEASURES = {
 
 
 UNIT_MEASURES = {
-    "km": "distance", "mile": "distance", "m": "distance", "ft": "distance", "yard": "distance",
+    "km": "distance", "mile": "distance", "nmi": "distance", "m": "distance", "ft": "distance", "yard": "distance",
     "kg": "weight", "tonne": "weight", "ton": "weight", "lb": "weight", "magnitude": "magnitude",
 }
 DIMENSIONS = {"wide": "width", "deep": "depth", "long": "length", "high": "height", "tall": "height", "across": "width", "in diameter": "width"}
@@ -880,7 +880,10 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
         elif measure is None and noun is not None:
             words = (subject or _lemma(noun)).split()  # "22,000 refugees": a headcount; "11 Yemeni pirates" of whom
             kept = " ".join(words[:-1]) if subject and _person_like(noun) else None
-            measure, subject = words[-1], _designation(tok, noun) or kept or None
+            measure, subject = words[-1], kept or None
+            model = _designation(tok, noun) or (re.sub(r"(?<=\d)s$", "", measure) if re.search(r"[a-z]-?\d", measure) else None)
+            if model:  # "seven AK-47 rifles", "seven AK-47s": a count of the model, however named
+                measure, subject = model, None
             headcount = True
         if noun is not None and _other(noun) and "other" not in (subject or "").split():
             subject = f"other {subject}" if subject else "other"  # "three other rifles" are not the seven AK-47s

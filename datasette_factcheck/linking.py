@@ -166,7 +166,7 @@ def claim_key(c: dict, names: PlaceNames, event_date: Optional[str]) -> tuple:
     )
 
 
-LENGTH_KM = {"km": 1.0, "mile": 1.609344, "m": 0.001, "ft": 0.0003048, "yard": 0.0009144}
+LENGTH_KM = {"km": 1.0, "mile": 1.609344, "nmi": 1.852, "m": 0.001, "ft": 0.0003048, "yard": 0.0009144}
 
 
 def is_currency(unit: Optional[str]) -> bool:

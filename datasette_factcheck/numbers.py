@@ -356,6 +356,7 @@ _POINTS_RE = re.compile(rf"{_SP}+percentage{_SP}+points?\b", re.I)
 _MULTIWORD_UNITS = [
     (re.compile(rf"(?:{_SP}+|{_HYPHEN})(?:square|sq\.?){_SP}*(?:kilomet(?:re|er)s?|km)\b", re.I), "km2"),
     (re.compile(rf"(?:{_SP}+|{_HYPHEN})square{_SP}+miles?\b", re.I), "sq mile"),
+    (re.compile(rf"(?:{_SP}+|{_HYPHEN})nautical{_SP}+miles?\b", re.I), "nmi"),
     (re.compile(rf"{_SP}+miles?{_SP}+(?:per|an){_SP}+hour\b", re.I), "mph"),
     (re.compile(rf"{_SP}+kilomet(?:re|er)s?{_SP}+(?:per|an){_SP}+hour\b", re.I), "km/h"),
     (re.compile(rf"{_SP}+(?:US|American){_SP}+dollars?\b", re.I), "USD"),

@@ -197,7 +197,8 @@ def test_robbers_thieves_and_gunmen_are_one_count_of_perpetrators(pipe):
 
 def test_other_rifles_and_a_model_are_their_own_counts(pipe):
     found = claims_of(pipe, "The cache included seven AK-47 rifles and three other rifles.")
-    assert found["seven"]["subject"] == "ak-47" and found["three"]["subject"] == "other"
+    assert found["seven"]["measure"] == "ak-47" and found["three"]["subject"] == "other"
+    assert claims_of(pipe, "They confiscated seven AK-47s.")["seven"]["measure"] == "ak-47"
     assert claims_of(pipe, "Nine assault rifles were seized.")["Nine"]["subject"] is None
 
 

@@ -844,3 +844,8 @@ def test_a_year_after_since_is_a_year_whatever_follows():
 def test_a_suspended_hyphen_range():
     q = get("described as a 24- to 30-foot dhow", "24- to 30-foot")
     assert (q.low, q.high, q.unit, q.kind) == (24, 30, "ft", "range")
+
+
+def test_nautical_miles():
+    q = get("about 150 nautical miles east of Aden", "about 150 nautical miles")
+    assert (q.value, q.unit, q.bound) == (150, "nmi", "about")
