@@ -843,6 +843,11 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
                         subject = _person_subject(c)
                     elif c.dep_ == "attr" and _noun_measure(c, vocab):
                         subject = _noun_phrase_lemma(c)
+                    elif c.dep_ == "prep" and c.lower_ in ("of", "from") and _lemma(tok.head) == "be":
+                        # "seven of the deaths were of a single family": a part, whose people say which
+                        pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                        if pobj is not None and pobj.pos_ == "NOUN":
+                            subject = _lemma(pobj)
             elif counted and tok.dep_ in ("nsubj", "nsubjpass") and noun.i != tok.i:
                 for c in tok.head.children:  # "two of the blasts were car bombs"
                     if c.dep_ == "attr" and _noun_measure(c, vocab) and _noun_measure(c, vocab)[0] == measure:

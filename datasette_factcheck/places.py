@@ -48,6 +48,7 @@ COUNTRY_ALIASES = (
     "US", "U.S.", "USA", "U.S.A.", "America", "United States of America", "UK", "U.K.", "Britain",
     "Great Britain", "England", "Scotland", "Wales", "Northern Ireland", "Russia", "Turkey", "Ivory Coast",
     "Burma", "Czech Republic", "Holland", "Palestine", "Congo", "Vatican", "Macedonia", "Swaziland",
+    "Kosovo", "East Timor", "Cape Verde",
 )
 
 
@@ -169,7 +170,7 @@ class Gazetteer:
         for ent in doc_ents(doc):
             if ent.label_ == "NORP":
                 place = demonym_place(ent.text, self.names)
-                if place:
+                if place and place in world_countries():  # 'Gazans' and 'Parisians' name no country
                     self.countries.add(place)
         self._locate(doc_text(doc))
 

@@ -221,3 +221,8 @@ def test_a_headline_gives_its_place_not_the_country_named_first(pipe):
             "Planes attacked the Yida refugee camp on Thursday.\nOfficials said.\nWitnesses spoke.\nNo one was hurt.\n"
             "At least four bombs were reportedly dropped.")
     assert claims_of(pipe, text)["At least four"]["place"] == "Yida"
+
+
+def test_a_part_of_the_deaths_named_by_whose_they_were(pipe):
+    found = claims_of(pipe, "Seven of the deaths were of a single family, officials said.")
+    assert found["Seven"]["measure"] == "killed" and found["Seven"]["subject"] == "family"

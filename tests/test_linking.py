@@ -316,3 +316,10 @@ def test_a_bare_earlier_sum_joins_the_one_dated_earlier_sum_of_its_place():
     facts = link([c("a", "A", 103e6, "stolen", "EUR", "dated", "07-28"), c("b", "B", 88e6, "stolen", "GBP", "dated", "07-28"),
                   c("x", "X", 136e6, "value", "USD", "earlier")], "s")
     assert linked(facts, "a", "x") and linked(facts, "a", "b")
+
+
+def test_a_people_named_for_a_city_or_strip_does_not_make_it_a_country():
+    from datasette_factcheck import nlp, places
+    gaz = places.Gazetteer()
+    gaz.add_doc(nlp.load()("Israel killed more than two dozen Gazans in Gaza. Syrians fled Syria."))
+    assert "Gaza" not in gaz.countries and {"Israel", "Syria"} <= gaz.countries
