@@ -637,6 +637,10 @@ COMPANY_NOUNS = {"company", "firm", "maker", "manufacturer", "startup", "start-u
                  "conglomerate", "corporation", "supplier", "provider", "operator"}
 
 
+PEOPLE_MOVED = {"displaced", "evacuated", "rescued", "affected"}
+FLIGHT_VERBS = {"flee", "escape", "evacuate", "cross", "arrive", "come", "return", "deport", "expel"}
+
+
 def _origin(m, doc) -> bool:
     """'20,000 refugees from the Nuba Mountains': where people came from is not where it happened;
     nor is where a company is based ('SeaMicro, based in Sunnyvale')."""
@@ -648,6 +652,9 @@ def _origin(m, doc) -> bool:
         if t.lemma_.lower() in COMPANY_NOUNS:
             return True  # "the Sunnyvale, Calif., company said it will pay $334 million"
     if t.dep_ == "pobj" and t.head.lower_ == "from":
+        return True
+    # "civilians fleeing from conflict in Sudan's Nuba Mountains": where they fled from
+    if any(a.lower_ == "from" and a.head.lemma_.lower() in FLIGHT_VERBS for a in t.ancestors):
         return True
     return t.dep_ == "pobj" and t.head.lower_ in ("in", "at") and t.head.head.lemma_.lower() in (
         "base", "headquarter", "found", "incorporate", "register")
@@ -901,6 +908,8 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
             return None
         if q.kind == "share" or q.unit == "percent":
             measure = f"{measure} ({'share' if q.kind == 'share' else 'percent'})"
+    if measure in PEOPLE_MOVED and subject == "civilian":
+        subject = None  # those who flee or are evacuated are civilians: no part of a whole
     parent = _part_of_a_part(tok, noun, number_tokens)
     if parent is not None:  # "seven of the deaths were of one family, including three children"
         subject = f"{subject or 'people'} among {parent.text.lower()}"
@@ -933,6 +942,9 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
 LIFE_VERBS = {"cost", "claim", "take", "lose", "end", "save"}
 OUTCOME_VERBS = {"land", "fall", "explode", "detonate", "impact", "crash"}
 CONTACT_VERBS = {"hit", "strike"}
+# "four bombs dropped within moments": when, not which of the bombs
+TIME_NOUNS = {"moment", "second", "minute", "hour", "day", "night", "morning", "afternoon", "evening", "week",
+              "time", "span", "period", "succession"}
 WHERE_PREPS = {"in", "inside", "within", "outside", "near", "on", "onto", "at", "into", "beside", "around"}
 SCENE_NOUNS = {"city", "town", "village", "suburb", "district", "neighbourhood", "neighborhood", "area",
                "street", "region", "province", "country", "capital", "crowd"}
@@ -978,7 +990,8 @@ def _event_qualifier(tok, noun, vocab):
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ in WHERE_PREPS:
                 obj = next((o for o in c.children if o.dep_ == "pobj"), None)
-                if obj is not None and obj.pos_ == "NOUN" and _lemma(obj) not in SCENE_NOUNS and not _noun_measure(obj, vocab):
+                if obj is not None and obj.pos_ == "NOUN" and _lemma(obj) not in SCENE_NOUNS | TIME_NOUNS \
+                        and not _noun_measure(obj, vocab):
                     where.append(f"{c.lower_} {_lemma(obj)}")
             elif c.dep_ == "advmod" and c.lower_ in ("outside", "inside", "nearby"):
                 where.append(c.lower_)

@@ -226,3 +226,16 @@ def test_a_headline_gives_its_place_not_the_country_named_first(pipe):
 def test_a_part_of_the_deaths_named_by_whose_they_were(pipe):
     found = claims_of(pipe, "Seven of the deaths were of a single family, officials said.")
     assert found["Seven"]["measure"] == "killed" and found["Seven"]["subject"] == "family"
+
+
+def test_those_who_flee_are_counted_where_they_shelter_not_where_they_fled(pipe):
+    text = ("The UN condemned the bombing of a refugee camp in South Sudan sheltering more than 20,000 "
+            "civilians fleeing from conflict in neighbouring Sudan's Nuba Mountains.")
+    found = claims_of(pipe, text)["more than 20,000"]
+    assert found["place"] == "South Sudan" and found["subject"] is None and found["measure"] == "displaced"
+    # civilians among the dead are still a part of the toll
+    assert claims_of(pipe, "Thirty-nine of the dead were civilians.")["Thirty-nine"]["subject"] == "civilian"
+
+
+def test_when_bombs_fell_does_not_say_which_bombs(pipe):
+    assert claims_of(pipe, "Four bombs dropped within moments of each other.")["Four"]["subject"] is None
