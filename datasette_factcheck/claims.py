@@ -200,7 +200,7 @@ def extract_article(article: Article, doc):
     article_row.update({
         "sentence_count": len(sentence_rows), "claim_count": len(claim_rows),
         "dates": ",".join(sorted(set(_dates(article.text)) | set(_dates(article.published or "")))),
-        "located": json.dumps(ctx.gazetteer.located, sort_keys=True) if ctx.gazetteer.located else None,
+        "located": json.dumps(sorted(ctx.gazetteer.within)) if ctx.gazetteer.within else None,
     })
     return article_row, sentence_rows, claim_rows
 

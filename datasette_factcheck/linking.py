@@ -226,49 +226,81 @@ def _weak_places(claims: List[dict], names: PlaceNames, event_date: Optional[str
     for c in claims:
         if c.get("place_from") == "context" and c.get("place") and c.get("place_scope") != "country" \
                 and what(c) + (names.key(c["place"]),) not in stated:  # (a country has its own rule)
-            c = dict(c, place=None, place_in=None, place_scope=None, place_dropped=True)
+            c = dict(c, place=None, place_in=None, place_scope=None, place_dropped=c["place"])
         out.append(c)
     return out
 
 
 def _located(claims: List[dict]) -> set:
-    """(place, country) pairs that some article of the story states: 'Yida, South Sudan'."""
+    """(place, larger place) pairs that some article of the story states: 'Yida, South Sudan',
+    'the Yida camp in Unity State'."""
     pairs = set()
     for raw in {c.get("article_located") for c in claims if c.get("article_located")}:
         try:
-            pairs.update(json.loads(raw).items())
+            data = json.loads(raw)
+            pairs.update(tuple(p) for p in (data.items() if isinstance(data, dict) else data))
         except (TypeError, ValueError, AttributeError):
             continue
     return pairs
 
 
+def _containers(claims: List[dict], names: "PlaceNames") -> Dict[str, set]:
+    """Every place the story puts each place in, followed through: Yida -> Unity -> South Sudan."""
+    direct = defaultdict(set)
+    for p, c in _located(claims):
+        if names.key(p) != names.key(c):
+            direct[names.key(p)].add(names.key(c))
+    out = {}
+    for start in list(direct):
+        seen, todo = set(), list(direct[start])
+        while todo:
+            n = todo.pop()
+            if n not in seen and n != start:
+                seen.add(n)
+                todo.extend(direct.get(n, ()))
+        out[start] = seen
+    return defaultdict(set, out)
+
+
 def _resolve_places(keys: Dict[str, tuple], claims: List[dict], names: "PlaceNames") -> None:
     """A figure with no place, or only its country, joins the local fact of the same kind when one
     place holds at least three quarters of the articles that give one; with two or more places of
-    weight (Homs, Damascus) it stays apart: it may be a total. A country's figure never joins a
-    place the story puts in another country: Ethiopia's 15,000 refugees are not those of Yida,
-    South Sudan."""
+    weight (Homs, Damascus) it stays apart: it may be a total. A figure placed in a region the
+    story puts that place in ('less than 50 km from the border' in Unity State, where the Yida camp
+    is) joins it the same way. A country's figure never joins a place the story puts in another
+    country: Ethiopia's 15,000 refugees are not those of Yida, South Sudan."""
     article_of = {c["id"]: c["article_id"] for c in claims}
     place_of = {c["id"]: c.get("place") for c in claims}
-    country_of = defaultdict(set)
-    for p, c in _located(claims):
-        country_of[names.key(p)].add(names.key(c))
+    dropped = {c["id"]: c["place_dropped"] for c in claims if c.get("place_dropped")}
+    containers = _containers(claims, names)
+    worlds = places.world_countries()
     local = defaultdict(lambda: defaultdict(set))
     for cid, key in keys.items():
         if key[3] is not None and not key[5]:
             local[key[:3] + key[4:5]][key[3]].add(article_of[cid])
-    dropped = {c["id"] for c in claims if c.get("place_dropped")}
     for cid, key in list(keys.items()):
-        if (key[3] is None or key[5]) and cid not in dropped:  # a place let go stays unstated
+        own = names.key(dropped.get(cid) or place_of[cid]) if (dropped.get(cid) or place_of[cid]) else None
+        if cid in dropped or (key[3] is not None and not key[5]):
+            # a place let go, or a local place: joins only a place the story puts inside it
             options = local.get(key[:3] + key[4:5])
-            if not options:
-                continue
-            best = _dominant(options)
-            if best is None or " + " in best:
-                continue
-            if key[3] is not None and country_of[best] and names.key(place_of[cid]) not in country_of[best]:
-                continue
-            keys[cid] = key[:3] + (best,) + key[4:5] + (False,)
+            best = _dominant(options) if options else None
+            if best is not None and best != own and " + " not in best and own in containers[best]:
+                keys[cid] = key[:3] + (best,) + key[4:5] + (False,)
+            continue
+        options = local.get(key[:3] + key[4:5])
+        if not options:
+            continue
+        best = _dominant(options)
+        if best is None or " + " in best:
+            continue
+        countries_of_best = {c for c in containers[best] if c in worlds or c in place_countries(claims)}
+        if key[3] is not None and countries_of_best and names.key(place_of[cid]) not in countries_of_best:
+            continue
+        keys[cid] = key[:3] + (best,) + key[4:5] + (False,)
+
+
+def place_countries(claims: List[dict]) -> set:
+    return {c["place"] for c in claims if c.get("place_scope") == "country" and c.get("place")}
 
 
 # sums that say only that they are sums: 'a €2m haul' read without 'haul', 'jewels worth €2m'

@@ -30,9 +30,9 @@ NOUN_AFTER = re.compile(rf"\b(?:(?P<owner>{PROPER})['’]s?\s+)?(?P<name>{PROPER
 # "Sayyida Zeinab, a largely Shiite southern suburb of Damascus"
 APPOS_OF = re.compile(rf"\b(?P<inner>{PROPER}),\s+(?:a|an|the)\s+[\w\s-]{{0,40}}?(?:{PLACE_NOUNS})\s+(?:of|in|near|outside)\s+(?P<outer>{PROPER})")
 # "Yida, South Sudan", "Yida refugee camp in northern South Sudan"; "South Sudan's Yida camp"
-IN_COUNTRY = re.compile(  # the country in a lookahead, so that "Later, Paris, France" still finds Paris
+IN_COUNTRY = re.compile(  # the container in a lookahead, so that "Later, Paris, France" still finds Paris
     rf"\b(?P<place>{PROPER})(?=(?:\s+(?:refugee|military|border))?(?:\s+(?:{PLACE_NOUNS}))?"
-    rf"(?:,\s+|\s+in\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern|-?east|-?west)?(?:ern)?\s+)?)(?P<country>{PROPER}))")
+    rf"(?P<sep>,\s+|\s+in\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,2}})(?P<country>{PROPER}))")
 COUNTRY_S = re.compile(rf"\b(?P<country>{PROPER})['’]s?\s+(?P<place>{PROPER})")
 # Parts of a city: a toll there is the city's toll ("a suburb of a city is the same place").
 SUB_CITY = re.compile(r"\b(suburb|district|neighbou?rhood|quarter|borough|outskirts|area)\b", re.I)
@@ -121,6 +121,7 @@ class Gazetteer:
     blocked: Set[str] = field(default_factory=set)  # nationalities and names of people or bodies
     countries: Set[str] = field(default_factory=set)  # places whose people the text names ("Syrians")
     located: Dict[str, str] = field(default_factory=dict)  # place -> the country the text puts it in
+    within: Set[Tuple[str, str]] = field(default_factory=set)  # (place, a place the text puts it in)
 
     def add_text(self, text: str) -> None:
         known = set(self.names)  # only places the text names as places can contain others
@@ -175,17 +176,29 @@ class Gazetteer:
         self._locate(doc_text(doc))
 
     def _locate(self, text: str) -> None:
-        """'Yida, South Sudan', 'the Yida refugee camp in South Sudan', 'Syria's Homs': which
-        country the text itself puts a place in."""
+        """'Yida, South Sudan', 'the Yida camp in oil-rich Unity State', 'Syria's Homs': which
+        country, or which larger place, the text itself puts a place in."""
+        pairs = []
         for m in IN_COUNTRY.finditer(text):
-            place, country = clean_name(m.group("place")), clean_name(m.group("country"))
-            place = re.sub(rf"(?:\s+(?:refugee|military|border))?\s+(?:{PLACE_NOUNS})$", "", place, flags=re.I)
-            if place in self.names and country in self.countries and place not in self.countries:
-                self.located.setdefault(place, country)
+            pairs.append((clean_name(m.group("place")), clean_name(m.group("country")), m.group("sep").strip()))
         for m in COUNTRY_S.finditer(text):
-            country, place = clean_name(m.group("country")), clean_name(m.group("place"))
-            if place in self.names and country in self.countries and place not in self.countries:
-                self.located.setdefault(place, country)
+            pairs.append((clean_name(m.group("place")), clean_name(m.group("country")), "'s"))
+        for place, outer, sep in pairs:
+            place = _bare(place)
+            outer_bare = _bare(outer)
+            if place not in self.names or place in self.countries:
+                continue
+            if outer in self.countries:
+                self.located.setdefault(place, outer)
+                self.within.add((place, outer))
+            elif sep != "," and outer_bare != place and outer_bare not in self.blocked \
+                    and (outer_bare in self.names or outer in self.names):  # "Homs, Damascus" is a list
+                self.within.add((place, outer_bare))  # "Yida camp in Unity State": Yida lies in Unity
+
+
+def _bare(name: str) -> str:
+    """'Yida Refugee Camp' -> 'Yida', 'Unity State' -> 'Unity': the name without its kind of place."""
+    return re.sub(rf"(?:\s+(?:refugee|military|border))?\s+(?:{PLACE_NOUNS})$", "", name, flags=re.I)
 
 
 def _capitalised(name: str) -> bool:

@@ -323,3 +323,26 @@ def test_a_people_named_for_a_city_or_strip_does_not_make_it_a_country():
     gaz = places.Gazetteer()
     gaz.add_doc(nlp.load()("Israel killed more than two dozen Gazans in Gaza. Syrians fled Syria."))
     assert "Gaza" not in gaz.countries and {"Israel", "Syria"} <= gaz.countries
+
+
+def test_a_figure_for_the_region_a_place_lies_in_joins_that_place():
+    """'the Yida camp in oil-rich Unity State': a distance given for Unity is the camp's."""
+    located = '[["Unity", "South Sudan"], ["Yida", "Unity"]]'
+    def c(cid, place, how="clause", v=25):
+        return dict(claim(cid, cid.upper(), v, measure="distance", place=place), place_from=how,
+                    article_located=located)
+    facts = link([c("a", "Yida"), c("b", "Yida"), c("d", "Yida"), c("u", "Unity")], "s")
+    assert linked(facts, "a", "u")
+    facts = link([c("a", "Yida"), c("b", "Yida"), c("d", "Yida"), c("x", "Upper Nile")], "s")
+    assert not linked(facts, "a", "x")  # a place the story does not put the camp in
+    # a place read from the context and let go may still join the place it contains
+    facts = link([c("a", "Yida"), c("b", "Yida"), c("d", "Yida"), c("u", "Unity", how="context")], "s")
+    assert linked(facts, "a", "u")
+
+
+def test_a_list_of_places_is_no_containment():
+    from datasette_factcheck import nlp, places
+    gaz = places.Gazetteer()
+    gaz.add_doc(nlp.load()("Bombs hit Homs, Damascus and Aleppo. The Yida camp in oil-rich Unity State was hit. "
+                           "Unity State borders Sudan."))
+    assert ("Homs", "Damascus") not in gaz.within

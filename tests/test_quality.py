@@ -32,7 +32,7 @@ FLOORS = {
     "ecbplus__05_athens_marfin_bank_firebomb_2010-05-05": dict(
         claim_f1=0.95, value_accuracy=0.95, bound_accuracy=0.95, pair_precision=0.95, pair_f1=0.85),
     "ecbplus__10_yida_refugee_camp_bombing_south_sudan_2011-11-10": dict(
-        claim_f1=0.95, value_accuracy=0.95, bound_accuracy=0.95, pair_precision=0.95, pair_f1=0.73),
+        claim_f1=0.95, value_accuracy=0.95, bound_accuracy=0.95, pair_precision=0.95, pair_f1=0.85),
     "allsides_neus__01_july4_weekend_shootings_us_2021": dict(
         claim_f1=0.95, value_accuracy=0.95, bound_accuracy=0.95, pair_precision=0.95, pair_f1=0.85),
     "allsides_neus__07_israel_gaza_strikes_2021-05-11": dict(
