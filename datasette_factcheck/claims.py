@@ -1007,6 +1007,11 @@ def _event_qualifier(tok, noun, vocab):
 PRESENT = object()
 
 
+STATE_OR_OUTCOME_VERBS = {"hold", "keep", "own", "hijack", "seize", "sink", "destroy", "damage", "burn",
+                          "torch", "attack", "target", "hit", "board", "steal", "recover", "rescue", "sell",
+                          "buy", "build", "close", "shut", "ground", "cancel", "divert"}
+
+
 def _done_to(noun, vocab) -> Optional[str]:
     """'pirates hold about a dozen ships', 'attacked nearly 100 ships', 'rescued two ships': what was
     done to the ships says which ships are counted; synonyms fold through the measure vocabulary."""
@@ -1014,7 +1019,9 @@ def _done_to(noun, vocab) -> Optional[str]:
     if verb is None or verb is PRESENT:
         return None
     lemma = _lemma(verb)
-    return _measure_class(lemma, vocab) or lemma
+    # a reported outcome (seized, rescued, destroyed) or a standing state (held) says which ships;
+    # how the boats moved or fired ('closed in', 'opened fire') does not
+    return _measure_class(lemma, vocab) or (lemma if lemma in STATE_OR_OUTCOME_VERBS else None)
 
 
 def _governing_verb(t):
