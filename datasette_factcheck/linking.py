@@ -273,33 +273,28 @@ def _resolve_places(keys: Dict[str, tuple], claims: List[dict], names: "PlaceNam
     place_of = {c["id"]: c.get("place") for c in claims}
     dropped = {c["id"]: c["place_dropped"] for c in claims if c.get("place_dropped")}
     containers = _containers(claims, names)
-    worlds = places.world_countries()
+    countries = places.world_countries() | _story_countries(claims)
     local = defaultdict(lambda: defaultdict(set))
     for cid, key in keys.items():
         if key[3] is not None and not key[5]:
             local[key[:3] + key[4:5]][key[3]].add(article_of[cid])
     for cid, key in list(keys.items()):
-        own = names.key(dropped.get(cid) or place_of[cid]) if (dropped.get(cid) or place_of[cid]) else None
-        if cid in dropped or (key[3] is not None and not key[5]):
-            # a place let go, or a local place: joins only a place the story puts inside it
-            options = local.get(key[:3] + key[4:5])
-            best = _dominant(options) if options else None
-            if best is not None and best != own and " + " not in best and own in containers[best]:
-                keys[cid] = key[:3] + (best,) + key[4:5] + (False,)
-            continue
         options = local.get(key[:3] + key[4:5])
-        if not options:
-            continue
-        best = _dominant(options)
+        best = _dominant(options) if options else None
         if best is None or " + " in best:
             continue
-        countries_of_best = {c for c in containers[best] if c in worlds or c in place_countries(claims)}
-        if key[3] is not None and countries_of_best and names.key(place_of[cid]) not in countries_of_best:
-            continue
-        keys[cid] = key[:3] + (best,) + key[4:5] + (False,)
+        own = names.key(dropped.get(cid) or place_of[cid])
+        if cid in dropped or (key[3] is not None and not key[5]):
+            # a place let go, or a local place: joins only the place of weight that lies inside it
+            joins = best != own and own in containers[best]
+        else:  # no place, or a country: never a place the story puts in another country
+            in_countries = containers[best] & countries
+            joins = key[3] is None or not in_countries or own in in_countries
+        if joins:
+            keys[cid] = key[:3] + (best,) + key[4:5] + (False,)
 
 
-def place_countries(claims: List[dict]) -> set:
+def _story_countries(claims: List[dict]) -> set:
     return {c["place"] for c in claims if c.get("place_scope") == "country" and c.get("place")}
 
 
@@ -492,7 +487,7 @@ def _merge_same_figure(groups: Dict[tuple, List[dict]], events: set) -> None:
 
 def link(claims: List[dict], story: str) -> List[Fact]:
     """Group a story's claims into facts; a claim nothing else reports keeps a fact of its own."""
-    countries = {c["place"] for c in claims if c.get("place_scope") == "country" and c.get("place")}
+    countries = _story_countries(claims)
     claims = [dict(c, place_scope="country") if c.get("place") in countries else c for c in claims]
     names = PlaceNames(claims)
     event_date = story_date(claims)
