@@ -12,13 +12,14 @@ import math
 import sqlite3
 import weakref
 from collections import OrderedDict
+from typing import Optional
 from urllib.parse import urlencode, urlsplit
 
 from datasette.utils import tilde_decode, tilde_encode
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup, escape
 
-from .linking import is_currency
+from .linking import LENGTH_KM, is_currency, normalised
 
 PLUGIN = "datasette-factcheck"
 REQUIRED_TABLES = {"claims", "facts"}
@@ -372,6 +373,11 @@ def label_position(cx, width):
 def chart_svg(figures, label, chart_id) -> Markup:
     """A number line with one row per figure, labelled by outlet; open ranges drawn as arrows.
     Sums in several currencies get a line each: no exchange rate puts €2m and $2.6m on one axis."""
+    lengths = {f.get("unit") for f in figures if f.get("unit") in LENGTH_KM}
+    if len(lengths) > 1:  # miles beside kilometres: drawn in km, each labelled in its own unit
+        figures = [dict(normalised(f), label=f"{figure_words(f['value'], f.get('bound'))} {f['unit']}")
+                   if f.get("unit") in LENGTH_KM else f for f in figures]
+        label = f"{label} (in km)"
     units = sorted({f["unit"] for f in figures if is_currency(f.get("unit"))})
     if len(units) > 1:
         return Markup("").join(
@@ -392,7 +398,7 @@ def _chart_svg(figures, label, chart_id) -> Markup:
     def x(v):
         return left + (min(max(v, lo), hi) - lo) / (hi - lo) * (right - left)
 
-    summary = ", ".join(f"{figure_words(f['value'], f.get('bound'))} ({outlet_name(f)})"
+    summary = ", ".join(f"{f.get('label') or figure_words(f['value'], f.get('bound'))} ({outlet_name(f)})"
                         for f in figs)
     title = f"Figures for {label}: {summary}"
     height = len(figs) * ROW_H + AXIS_H
@@ -400,7 +406,7 @@ def _chart_svg(figures, label, chart_id) -> Markup:
     for i, f in enumerate(figs):
         y = i * ROW_H + 22
         body += chart_shape(f, x, y, left, right)
-        text = f"{figure_words(f['value'], f.get('bound'))} \u00b7 {outlet_name(f)}"
+        text = f"{f.get('label') or figure_words(f['value'], f.get('bound'))} \u00b7 {outlet_name(f)}"
         anchor, tx = label_position(x(f["value"]), len(text) * CHAR_W)
         body.append(f'<text class="fc-label" x="{tx:.1f}" y="{y - 8}" text-anchor="{anchor}">'
                     f'{escape(text)}</text>')
@@ -421,14 +427,20 @@ def _chart_svg(figures, label, chart_id) -> Markup:
 
 # ---------------------------------------------------------------------------- shaping rows
 
+def unit_words(c) -> Optional[str]:
+    """The unit a reader needs beside a figure when facts compare across units: EUR, mile, km."""
+    unit = c.get("unit")
+    return unit if is_currency(unit) or unit in LENGTH_KM else None
+
+
 def figure_summary(datasette, database, c) -> dict:
     """The public face of one claim in JSON: value, bound in words, who says it, on whose word."""
     return {
         "claim_id": c["id"], "fact_id": c.get("fact_id"), "article_id": c.get("article_id"),
         "outlet": outlet_name(c), "text": c.get("text"), "value": c.get("value"),
         "low": c.get("low"), "high": c.get("high"), "bound": c.get("bound"),
-        "words": figure_words(c.get("value"), c.get("bound"))
-        + (f" {c['unit']}" if is_currency(c.get("unit")) else ""), "source": c.get("source"),
+        "words": figure_words(c.get("value"), c.get("bound")) + (f" {unit_words(c)}" if unit_words(c) else ""),
+        "source": c.get("source"),
         "superseded": bool(c.get("superseded")),
         "article_url": page_url(datasette, database, "article", c["article_id"])
         + f"#claim-{c['id']}" if c.get("article_id") else None,
@@ -584,8 +596,7 @@ async def fact_page(datasette, request):
     groups = OrderedDict()
     sentences = {}
     for c in claims:
-        currency = c.get("unit") if is_currency(c.get("unit")) else None
-        key = ("superseded",) if c.get("superseded") else ("value", c.get("value"), currency)
+        key = ("superseded",) if c.get("superseded") else ("value", c.get("value"), unit_words(c))
         groups.setdefault(key, []).append(figure_summary(datasette, name, c))
         at = locate(c.get("sentence_text"), c.get("sentence_start"), c)
         sentences[c["id"]] = highlight(c.get("sentence_text") or "", [(*at, None)] if at else [],

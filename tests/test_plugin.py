@@ -482,6 +482,16 @@ def test_sums_in_several_currencies_get_a_chart_each():
     assert str(views.chart_svg(figs[:2], "stolen", "chart-1")).count("<svg ") == 1
 
 
+def test_miles_beside_kilometres_are_drawn_in_km_and_labelled_in_their_own_unit():
+    figs = [{"value": 10, "unit": "mile", "outlet": "A"}, {"value": 25, "bound": "less_than", "unit": "km", "outlet": "B"}]
+    svg = str(views.chart_svg(figs, "distance", "chart-1"))
+    assert "10 mile · A" in svg and "less than 25 km · B" in svg and "(in km)" in svg
+    # drawn at 16.1 km, left of 25 km: the dot for A is not at the far right
+    import re
+    xs = [float(x) for x in re.findall(r'<circle class="fc-dot[^"]*" cx="([\d.]+)"', svg)]
+    assert len(xs) == 2 and xs[0] < xs[1]
+
+
 def test_nice_ticks():
     assert views.nice_ticks(0, 100) == [0, 25, 50, 75, 100]
     assert views.nice_ticks(5, 5) == [5]
