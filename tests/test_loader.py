@@ -187,3 +187,16 @@ def test_a_crash_leaves_the_previous_database(tmp_path, monkeypatch):
         build(out, [SAMPLE_DIR])
     assert out.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["x.db"]  # no temporary file left behind
+
+
+def test_a_database_from_an_earlier_version_gains_the_new_columns(tmp_path):
+    """`--add` on a database built before articles.located and claims.place_from existed."""
+    from datasette_factcheck.storage import ensure_db_shape
+
+    db = sqlite_utils.Database(tmp_path / "old.db")
+    ensure_db_shape(db)
+    db["claims"].transform(drop={"place_from"})
+    db["articles"].transform(drop={"located"})
+    assert "place_from" not in db["claims"].columns_dict
+    ensure_db_shape(db)
+    assert "place_from" in db["claims"].columns_dict and "located" in db["articles"].columns_dict
