@@ -625,11 +625,13 @@ def _place(tok, region, span, sentence: Sentence, ctx: ExtractionContext, q=None
     return name, (ctx.gazetteer.inside.get(name) if name else None), how
 
 
+def _apart(t, tok, deps) -> bool:
+    """Token t sits in a clause or phrase of one of these kinds that does not hold the figure."""
+    return any(a.dep_ in deps and tok not in a.subtree for a in [t, *t.ancestors])
+
+
 def _in_apposition(m, doc, tok) -> bool:
-    if m.token_start < 0:
-        return False
-    t = doc[m.token_start]
-    return any(a.dep_ == "appos" and tok not in a.subtree for a in [t, *t.ancestors])
+    return m.token_start >= 0 and _apart(doc[m.token_start], tok, ("appos",))
 
 
 COMPANY_NOUNS = {"company", "firm", "maker", "manufacturer", "startup", "start-up", "chipmaker", "retailer",
@@ -662,14 +664,7 @@ def _origin(m, doc) -> bool:
 
 def _in_subclause(m, doc, tok) -> bool:
     """A place inside a relative clause ('refugees who fled violence in Sudan') is background."""
-    if m.token_start < 0:
-        return False
-    t = doc[m.token_start]
-    while t.head.i != t.i:
-        if t.dep_ in ("relcl", "acl", "advcl") and tok not in t.subtree:
-            return True
-        t = t.head
-    return False
+    return m.token_start >= 0 and _apart(doc[m.token_start], tok, ("relcl", "acl", "advcl"))
 
 
 def _lists(found, text: str):
@@ -769,7 +764,7 @@ def _time_frame(tok, span, sentence: Sentence, doc, number_tokens):
 def _describes_a_noun(t, tok) -> bool:
     """'a camp of 21,000 people, some of whom had crossed since the rebellion began': a time inside
     a clause about some noun dates that noun's story, not the figure outside the clause."""
-    return any(a.dep_ in ("relcl", "acl") and tok not in a.subtree for a in [t, *t.ancestors])
+    return _apart(t, tok, ("relcl", "acl"))
 
 
 LONG_INTERVALS = {"week", "weeks", "month", "months", "year", "years", "decade", "decades"}

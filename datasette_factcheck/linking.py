@@ -237,9 +237,8 @@ def _located(claims: List[dict]) -> set:
     pairs = set()
     for raw in {c.get("article_located") for c in claims if c.get("article_located")}:
         try:
-            data = json.loads(raw)
-            pairs.update(tuple(p) for p in (data.items() if isinstance(data, dict) else data))
-        except (TypeError, ValueError, AttributeError):
+            pairs.update(tuple(p) for p in json.loads(raw))
+        except (TypeError, ValueError):
             continue
     return pairs
 
@@ -328,13 +327,12 @@ def _resolve_times(keys: Dict[str, tuple], claims: List[dict]) -> None:
     exactly one; with none or several, it stays apart."""
     article_of = {c["id"]: c["article_id"] for c in claims}
     dated = defaultdict(lambda: defaultdict(set))
+    any_sum = defaultdict(set)  # a bare sum ('$136M worth of jewels') may match any kind of sum
     for cid, key in keys.items():
         if key[4].startswith("earlier "):
             dated[key[:4]][key[4]].add(article_of[cid])
-    any_sum = defaultdict(set)  # a bare sum ('$136M worth of jewels') may match any kind of sum
-    for cid, key in keys.items():
-        if key[4].startswith("earlier ") and key[2] == "money":
-            any_sum[key[1:4]].add(key[4])
+            if key[2] == "money":
+                any_sum[key[1:4]].add(key[4])
     for cid, key in list(keys.items()):
         options = dated.get(key[:4], {})
         if key[0] in BARE_SUMS and key[2] == "money" and not options:
@@ -377,7 +375,7 @@ def _split_ambiguous(groups: Dict[tuple, List[dict]]) -> None:
         for (article_id, source, unit), cs in by_article.items():
             if len({round(c["value"], 6) for c in cs}) > 1 and not _overlap(cs):
                 cs = [c for c in members if c["article_id"] == article_id and c.get("source") == source
-                      and c.get("unit") == unit and c in members]
+                      and c.get("unit") == unit]
                 consensus = _consensus([normalised(c) for c in members if c["article_id"] != article_id
                                         and c.get("unit") == unit and not c.get("superseded")
                                         and c.get("kind") != "conversion"])

@@ -1141,7 +1141,7 @@ def _to_quantity(text: str, core: _Core) -> Quantity:
     unit = _unit(text, core)
     low, high = _limits(core)
     value, start, kind = core.value, core.span_start, _kind(core, unit)
-    minus = _MINUS_RE.search(text, 0, core.start) if core.span_start == core.start else None
+    minus = _MINUS_RE.search(text, max(0, core.start - 20), core.start) if core.span_start == core.start else None
     if minus and minus.end() == core.start:  # "minus 20", "a minus-20 degree night"
         value, start = -value, minus.start()
         low, high = (-high if high is not None else None), (-low if low is not None else None)

@@ -120,8 +120,7 @@ class Gazetteer:
     inside: Dict[str, str] = field(default_factory=dict)  # inner -> outer
     blocked: Set[str] = field(default_factory=set)  # nationalities and names of people or bodies
     countries: Set[str] = field(default_factory=set)  # places whose people the text names ("Syrians")
-    located: Dict[str, str] = field(default_factory=dict)  # place -> the country the text puts it in
-    within: Set[Tuple[str, str]] = field(default_factory=set)  # (place, a place the text puts it in)
+    within: Set[Tuple[str, str]] = field(default_factory=set)  # (place, a country or region the text puts it in)
 
     def add_text(self, text: str) -> None:
         known = set(self.names)  # only places the text names as places can contain others
@@ -189,7 +188,6 @@ class Gazetteer:
             if place not in self.names or place in self.countries:
                 continue
             if outer in self.countries:
-                self.located.setdefault(place, outer)
                 self.within.add((place, outer))
             elif sep != "," and outer_bare != place and outer_bare not in self.blocked \
                     and (outer_bare in self.names or outer in self.names):  # "Homs, Damascus" is a list

@@ -435,11 +435,12 @@ def unit_words(c) -> Optional[str]:
 
 def figure_summary(datasette, database, c) -> dict:
     """The public face of one claim in JSON: value, bound in words, who says it, on whose word."""
+    unit = unit_words(c)
     return {
         "claim_id": c["id"], "fact_id": c.get("fact_id"), "article_id": c.get("article_id"),
         "outlet": outlet_name(c), "text": c.get("text"), "value": c.get("value"),
         "low": c.get("low"), "high": c.get("high"), "bound": c.get("bound"),
-        "words": figure_words(c.get("value"), c.get("bound")) + (f" {unit_words(c)}" if unit_words(c) else ""),
+        "words": figure_words(c.get("value"), c.get("bound")) + (f" {unit}" if unit else ""),
         "source": c.get("source"),
         "superseded": bool(c.get("superseded")),
         "article_url": page_url(datasette, database, "article", c["article_id"])

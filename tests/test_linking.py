@@ -214,7 +214,7 @@ def test_an_article_giving_one_sum_in_two_currencies_is_not_ambiguous():
 
 
 def test_a_country_figure_never_joins_a_place_the_story_puts_in_another_country():
-    located = '{"Yida": "South Sudan"}'
+    located = '[["Yida", "South Sudan"]]'
     claims = [dict(claim(c, c.upper(), v, measure="displaced", place="Yida"), article_located=located)
               for c, v in (("a", 20000), ("b", 22000), ("c", 21000))]
     claims += [claim("e", "E", 15000, measure="displaced", place="Ethiopia", place_scope="country"),
@@ -228,7 +228,7 @@ def test_the_text_says_which_country_a_place_is_in():
     pipe = nlp.load()
     gaz = places.Gazetteer()
     gaz.add_doc(pipe("Bombs fell on the Yida refugee camp in northern South Sudan. Later, Paris, France."))
-    assert gaz.located == {"Yida": "South Sudan", "Paris": "France"}
+    assert gaz.within == {("Yida", "South Sudan"), ("Paris", "France")}
     assert {"South Sudan", "France"} <= gaz.countries  # named as countries without their people
 
 

@@ -19,35 +19,26 @@ HERE = Path(__file__).parent
 GOLD = HERE / "gold"
 CLUSTERS = HERE / "data" / "clusters"
 
-# floors: the issues' thresholds, or what the pipeline reaches now where it is below them
+# floors: the issues' thresholds, or what the pipeline reaches now where it is below them.
+# Issue 3 (claims) holds on every annotated story; issue 4's pair F1 of 0.85 only on some, so the
+# others are held where they stand today, with precision first.
+DEVELOPMENT = dict(claim_f1=0.95, value_accuracy=0.95, bound_accuracy=0.95, pair_precision=0.95, pair_f1=0.85)
 FLOORS = {
     "seeds": dict(claim_f1=0.95, value_accuracy=0.97, bound_accuracy=0.97, place_accuracy=0.90,
                   source_accuracy=0.85, pair_precision=0.95, pair_recall=0.90),
-    # Issue 3 (claims) holds on every annotated story; issue 4's pair F1 of 0.85 only on some, so
-    # the others are held where they stand today, with precision first.
-    "allsides_neus__04_kabul_airport_bombing_2021-08-26": dict(
-        claim_f1=0.95, value_accuracy=0.95, bound_accuracy=0.95, pair_precision=0.95, pair_f1=0.85),
-    "basil__04_orlando_shooting_political_reaction_2016-06-12": dict(
-        claim_f1=0.95, value_accuracy=0.95, bound_accuracy=0.95, pair_precision=0.95, pair_f1=0.85),
-    "ecbplus__05_athens_marfin_bank_firebomb_2010-05-05": dict(
-        claim_f1=0.95, value_accuracy=0.95, bound_accuracy=0.95, pair_precision=0.95, pair_f1=0.85),
-    "ecbplus__10_yida_refugee_camp_bombing_south_sudan_2011-11-10": dict(
-        claim_f1=0.95, value_accuracy=0.95, bound_accuracy=0.95, pair_precision=0.95, pair_f1=0.85),
-    "allsides_neus__01_july4_weekend_shootings_us_2021": dict(
-        claim_f1=0.95, value_accuracy=0.95, bound_accuracy=0.95, pair_precision=0.95, pair_f1=0.85),
-    "allsides_neus__07_israel_gaza_strikes_2021-05-11": dict(
-        claim_f1=0.95, value_accuracy=0.95, bound_accuracy=0.95, pair_precision=0.95, pair_f1=0.50),
-    "ecbplus__11_paris_jewellery_ram_raid_2013-09-09": dict(
-        claim_f1=0.95, value_accuracy=0.95, bound_accuracy=0.95, pair_precision=0.95, pair_f1=0.85),
-    "ecbplus__13_wasilla_bible_church_arson_2008-12-12": dict(
-        claim_f1=0.95, value_accuracy=0.95, bound_accuracy=0.95, pair_precision=0.95, pair_f1=0.85),
-    "ecbplus__14_amd_acquires_seamicro_2012-02-29": dict(
-        claim_f1=0.95, value_accuracy=0.95, bound_accuracy=0.95, pair_precision=0.95, pair_f1=0.85),
+    "allsides_neus__04_kabul_airport_bombing_2021-08-26": DEVELOPMENT,
+    "basil__04_orlando_shooting_political_reaction_2016-06-12": DEVELOPMENT,
+    "ecbplus__05_athens_marfin_bank_firebomb_2010-05-05": DEVELOPMENT,
+    "ecbplus__10_yida_refugee_camp_bombing_south_sudan_2011-11-10": DEVELOPMENT,
+    "allsides_neus__01_july4_weekend_shootings_us_2021": DEVELOPMENT,
+    "allsides_neus__07_israel_gaza_strikes_2021-05-11": dict(DEVELOPMENT, pair_f1=0.50),
+    "ecbplus__11_paris_jewellery_ram_raid_2013-09-09": DEVELOPMENT,
+    "ecbplus__13_wasilla_bible_church_arson_2008-12-12": DEVELOPMENT,
+    "ecbplus__14_amd_acquires_seamicro_2012-02-29": DEVELOPMENT,
     # Annotated blind last (stop 9), measured once before any rule was changed for it (claims
     # 0.959 F1, pairs 0.735 precision): the honest estimate for an unseen story. Its wrong links
     # then led to general rules; its floors hold today's level.
-    "ecbplus__12_indian_navy_captures_pirates_gulf_of_aden_2008-12-13": dict(
-        claim_f1=0.95, value_accuracy=0.95, bound_accuracy=0.95, pair_precision=0.95, pair_f1=0.65),
+    "ecbplus__12_indian_navy_captures_pirates_gulf_of_aden_2008-12-13": dict(DEVELOPMENT, pair_f1=0.65),
 }
 
 
