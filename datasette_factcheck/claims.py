@@ -327,6 +327,8 @@ def _is_pronoun_like(tok, q) -> bool:
 
 def _counted_noun(tok):
     noun = _counted_noun_any(tok)
+    if noun is not None and noun.pos_ == "PRON":
+        return None  # "16 of them were arrested": a pronoun counts whoever it stands for
     sent = tok.sent
     return noun if noun is not None and sent.start <= noun.i < sent.end else None
 
@@ -358,6 +360,34 @@ def _copula_subject(tok) -> Optional[str]:
     if subj is None or _person_like(subj):
         return None
     return _lemma(subj)
+
+
+def _fronted_partitive(tok, noun, vocab: dict):
+    """'Of the 26 people who died, 16 of them were militants and at least nine were children': the
+    fronted 'of' phrase says what the figure counts (died), the complement who (militants). A
+    (measure, subject) pair, or None."""
+    if noun is not None or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    verb = tok.head
+    if verb.lemma_ != "be":
+        return None
+    first = verb
+    while first.dep_ == "conj" and first.head.lemma_ == "be":
+        first = first.head  # "..., and at least nine were children"
+    prep = next((c for c in first.children if c.dep_ == "prep" and c.lower_ == "of" and c.i < tok.i
+                 and (c.i == c.sent.start or c.doc[c.i - 1].is_punct)), None)
+    whole = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+    attr = next((c for c in verb.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")), None)
+    if whole is None or attr is None:
+        return None
+    measure = _measure_class(_lemma(whole), vocab)  # "Of the deaths"
+    for c in whole.children:
+        if measure is None and c.dep_ in ("relcl", "acl", "amod"):
+            measure = _word_measure(c, vocab)  # "the people who died", "those killed"
+    if measure is None:
+        return None
+    subject = _person_subject(attr) if _person_like(attr) else _noun_phrase_lemma(attr)
+    return measure, subject
 
 
 def _designation(tok, noun) -> Optional[str]:
@@ -487,7 +517,9 @@ def _predicate_measure(tok, span, vocab: dict, number_tokens, noun=None, direct_
     tied = {}
     for a in anchors:
         for c in a.children:
-            tied.setdefault(c.i, 1)
+            # "killing two women, the first casualties": a noun in apposition renames the people;
+            # the verb they are the object of says what happened to them
+            tied.setdefault(c.i, 3 if c.dep_ == "appos" else 1)
         for depth, anc in enumerate(a.ancestors, start=1):
             tied.setdefault(anc.i, depth + 1)
             for c in anc.children:
@@ -815,7 +847,11 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
             measure, subject = _distance_of(tok, q, sentence)
     else:
         reported = own = counted = None
-        if noun is not None:
+        fronted = _fronted_partitive(tok, noun, vocab)
+        if fronted:
+            measure, subject = fronted
+            reported = measure
+        elif noun is not None:
             lemma = _lemma(noun)
             own = _measure_class(lemma, vocab)
             if lemma == "life":  # lives are a toll when a war costs, claims or takes them, not when it "shatters" them
@@ -866,6 +902,10 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
                 measure = _money_measure(tok, span)  # "lend 22.4bn to Greece": a sum, its currency said elsewhere
         if measure is None and noun is None:
             measure = _copula_subject(tok)  # "temperatures were minus 20": what the figure is
+        if measure is None and noun is None and q.kind == "share" and tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
+            # "about half of them are engineers": a share of people is a share of what they are
+            attr = next((c for c in tok.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+            measure = _lemma(attr) if attr is not None else None
         headcount = False
         # "several previous strikes", "a few cars": a manner of speaking, not a figure; but "hundreds
         # of rockets" is an estimate of a count that other outlets give in figures

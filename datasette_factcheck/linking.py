@@ -293,6 +293,46 @@ def _resolve_places(keys: Dict[str, tuple], claims: List[dict], names: "PlaceNam
             keys[cid] = key[:3] + (best,) + key[4:5] + (False,)
 
 
+def _nation(word: str, countries: set, story_places: set) -> Optional[str]:
+    """The place a people's word names: 'us' -> US, 'afghans' -> Afghanistan, 'gazans' -> Gaza."""
+    for cand in (word.upper(), word.title()):
+        if cand in countries:
+            return cand
+    return places.demonym_place(word.title(), countries) or places.demonym_place(word.title(), story_places)
+
+
+def _resolve_peoples(keys: Dict[str, tuple], claims: List[dict]) -> None:
+    """'28 Palestinians killed in Gaza', 'more than two dozen Gazans' and '28 died in Gaza' count
+    one toll: a figure that names only its people joins the figures of the same measure, place and
+    time that name none, when every people the story counts there belongs to one country and the
+    people's figures are at least half the largest unqualified one. Where another nation's dead
+    are counted at that place too (72 Afghans and 13 US troops in Kabul), each people is a part;
+    '2 Americans' beside '130 killed' is a part however it is worded."""
+    countries = places.world_countries() | _story_countries(claims)
+    story_places = {n for c in claims for n in _split(c.get("place"))}
+    value_of = {c["id"]: c.get("value") for c in claims}
+    groups = defaultdict(list)
+    for cid, key in keys.items():
+        groups[(key[0],) + key[2:5]].append(cid)
+    for ids in groups.values():
+        nations, people, plain = set(), [], []
+        for cid in ids:
+            subject = keys[cid][1]
+            if not subject:
+                plain.append(cid)
+                continue
+            found = {n for w in subject.split() if (n := _nation(w, countries, story_places))}
+            nations |= {n for n in found if n in countries}
+            if len(subject.split()) == 1 and found:
+                people.append(cid)
+        if not people or len({keys[c][1] for c in people + plain}) < 2 or len(nations) > 1:
+            continue
+        largest = max((value_of[c] or 0) for c in people + plain)
+        if all((value_of[c] or 0) >= 0.5 * largest for c in people):
+            for cid in people:
+                keys[cid] = keys[cid][:1] + (None,) + keys[cid][2:]
+
+
 def _story_countries(claims: List[dict]) -> set:
     return {c["place"] for c in claims if c.get("place_scope") == "country" and c.get("place")}
 
@@ -494,6 +534,7 @@ def link(claims: List[dict], story: str) -> List[Fact]:
     _resolve_amounts(keys, claims)
     _resolve_places(keys, claims, names)
     _resolve_times(keys, claims)
+    _resolve_peoples(keys, claims)
     _resolve_amounts(keys, claims)  # a bare sum dated only now by its event joins that event's kind of sum
     groups: Dict[tuple, List[dict]] = defaultdict(list)
     for c in claims:

@@ -239,3 +239,26 @@ def test_those_who_flee_are_counted_where_they_shelter_not_where_they_fled(pipe)
 
 def test_when_bombs_fell_does_not_say_which_bombs(pipe):
     assert claims_of(pipe, "Four bombs dropped within moments of each other.")["Four"]["subject"] is None
+
+
+def test_a_noun_in_apposition_renames_the_people_the_verb_says_what_happened(pipe):
+    found = claims_of(pipe, "Militants fired rockets at the town, killing two women, the first casualties of the fighting.")
+    assert found["two"]["measure"] == "killed" and found["two"]["subject"] == "woman"
+
+
+def test_a_fronted_partitive_says_what_a_bare_figure_counts(pipe):
+    found = claims_of(pipe, "Of the 26 people who died, 16 of them were militants and at least nine were "
+                            "children, health officials said.")
+    assert (found["16"]["measure"], found["16"]["subject"]) == ("killed", "militant")
+    assert (found["at least nine"]["measure"], found["at least nine"]["subject"]) == ("killed", "child")
+    assert found["26"]["subject"] is None
+
+
+def test_a_partitive_not_fronted_is_left_to_the_figure_own_words(pipe):
+    found = claims_of(pipe, "The police said 16 of them were arrested near the border.")
+    assert found["16"]["subject"] != "militant" and found["16"]["measure"] == "arrested"
+
+
+def test_a_share_of_them_is_a_share_of_what_they_are(pipe):
+    found = claims_of(pipe, "The company employs 80 people, and about half of them are engineers.")
+    assert found["about half"]["measure"] == "engineer (share)"

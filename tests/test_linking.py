@@ -346,3 +346,23 @@ def test_a_list_of_places_is_no_containment():
     gaz.add_doc(nlp.load()("Bombs hit Homs, Damascus and Aleppo. The Yida camp in oil-rich Unity State was hit. "
                            "Unity State borders Sudan."))
     assert ("Homs", "Damascus") not in gaz.within
+
+
+def test_a_figure_naming_only_its_people_joins_the_toll_of_its_place():
+    facts = link([claim("a", "A", 28, place="Gaza", subject="palestinians"),
+                  claim("b", "B", 24, place="Gaza", subject="gazans", bound="more_than"),
+                  claim("c", "C", 28, place="Gaza")], "s")
+    assert linked(facts, "a", "c") and linked(facts, "b", "c")
+
+
+def test_each_people_is_a_part_where_two_nations_dead_are_counted():
+    facts = link([claim("a", "A", 72, place="Kabul", subject="afghans"),
+                  claim("b", "B", 13, place="Kabul", subject="us military"),
+                  claim("c", "C", 90, place="Kabul")], "s")
+    assert not linked(facts, "a", "c") and not linked(facts, "b", "c")
+
+
+def test_a_people_far_smaller_than_the_toll_is_a_part():
+    facts = link([claim("a", "A", 2, place="Paris", subject="americans"),
+                  claim("c", "C", 130, place="Paris")], "s")
+    assert not linked(facts, "a", "c")

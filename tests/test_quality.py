@@ -31,7 +31,7 @@ FLOORS = {
     "ecbplus__05_athens_marfin_bank_firebomb_2010-05-05": DEVELOPMENT,
     "ecbplus__10_yida_refugee_camp_bombing_south_sudan_2011-11-10": DEVELOPMENT,
     "allsides_neus__01_july4_weekend_shootings_us_2021": DEVELOPMENT,
-    "allsides_neus__07_israel_gaza_strikes_2021-05-11": dict(DEVELOPMENT, pair_f1=0.50),
+    "allsides_neus__07_israel_gaza_strikes_2021-05-11": DEVELOPMENT,
     "ecbplus__11_paris_jewellery_ram_raid_2013-09-09": DEVELOPMENT,
     "ecbplus__13_wasilla_bible_church_arson_2008-12-12": DEVELOPMENT,
     "ecbplus__14_amd_acquires_seamicro_2012-02-29": DEVELOPMENT,
