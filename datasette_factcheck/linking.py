@@ -153,13 +153,18 @@ def time_key(c: dict, event_date: Optional[str]) -> str:
 
 
 # A size (a crater's width) is measured where the story is: its place adds nothing and, read from
-# the context, is often the country of whoever is quoted. A distance keeps its place: how far
-# which place lies from the border.
+# the context, is often the country of whoever is quoted. A distance from a stated thing keeps its
+# place (how far Yida lies from the border); a distance from nothing stated ('150 nautical miles
+# off', in the Gulf of Aden, off Somalia, from Aden) is told by its value instead.
 PLACELESS = {"width", "depth", "height", "length"}
 
 
+def _placeless(c: dict) -> bool:
+    return c.get("measure") in PLACELESS or (c.get("measure") == "distance" and not c.get("subject"))
+
+
 def claim_key(c: dict, names: PlaceNames, event_date: Optional[str]) -> tuple:
-    placeless = c.get("measure") in PLACELESS
+    placeless = _placeless(c)
     return (
         c.get("measure"), c.get("subject"), unit_class(c.get("unit")),
         None if placeless else names.key(c.get("place")), time_key(c, event_date),
@@ -429,6 +434,29 @@ def _split_ambiguous(groups: Dict[tuple, List[dict]]) -> None:
             del groups[key]
 
 
+SAME_SIZE = 1.5
+
+
+def _cluster_sizes(groups: Dict[tuple, List[dict]]) -> None:
+    """Sizes and distances with no place to tell them apart ('150 nautical miles', '13 nautical
+    miles', 'a 10-metre dhow') are told apart by value: figures within half as much again of the
+    smallest of a run are one quantity, reported in miles or kilometres, rounded or not."""
+    for key in list(groups):
+        if key[3] is not None or len(key) != 5 or not (key[0] in PLACELESS or (key[0] == "distance" and not key[1])):
+            continue
+        members = sorted(groups.pop(key), key=lambda c: abs(normalised(c)["value"] or 0))
+        runs: List[List[dict]] = []
+        for c in members:
+            v = abs(normalised(c)["value"] or 0)
+            if runs and v <= SAME_SIZE * abs(normalised(runs[-1][0])["value"] or 0):
+                runs[-1].append(c)
+            else:
+                runs.append([c])
+        for i, run in enumerate(runs):
+            groups[key if i == 0 else key + (run[0]["id"],)] = run
+
+
+MAGNITUDE = 10
 MAGNITUDE = 10
 
 
@@ -539,6 +567,7 @@ def link(claims: List[dict], story: str) -> List[Fact]:
     groups: Dict[tuple, List[dict]] = defaultdict(list)
     for c in claims:
         groups[keys[c["id"]][:5]].append(c)
+    _cluster_sizes(groups)
     _split_magnitudes(groups)  # first: $9 a share beside $334 million is no ambiguity, just another sum
     _split_ambiguous(groups)
     _merge_same_figure(groups, set(plugins.measures()))
@@ -561,7 +590,8 @@ def _label(key: tuple, event_date: Optional[str], also: tuple = ()) -> str:
         what = f"{what} ({subject})"
     if unit and unit not in ("percent", "share") and unit not in what:
         what = f"{what}, {unit}"
-    bits = [what, place or "place not stated"]
+    placeless = measure in PLACELESS or (measure == "distance" and not subject)
+    bits = [what] if placeless else [what, place or "place not stated"]  # told by value, not place
     if when == "event":
         if event_date:
             m, d = event_date.split("-")

@@ -329,7 +329,7 @@ def test_a_figure_for_the_region_a_place_lies_in_joins_that_place():
     """'the Yida camp in oil-rich Unity State': a distance given for Unity is the camp's."""
     located = '[["Unity", "South Sudan"], ["Yida", "Unity"]]'
     def c(cid, place, how="clause", v=25):
-        return dict(claim(cid, cid.upper(), v, measure="distance", place=place), place_from=how,
+        return dict(claim(cid, cid.upper(), v, measure="distance", subject="border", place=place), place_from=how,
                     article_located=located)
     facts = link([c("a", "Yida"), c("b", "Yida"), c("d", "Yida"), c("u", "Unity")], "s")
     assert linked(facts, "a", "u")
@@ -366,3 +366,25 @@ def test_a_people_far_smaller_than_the_toll_is_a_part():
     facts = link([claim("a", "A", 2, place="Paris", subject="americans"),
                   claim("c", "C", 130, place="Paris")], "s")
     assert not linked(facts, "a", "c")
+
+
+def test_distances_from_nothing_stated_are_told_apart_by_value_not_by_place():
+    facts = link([claim("a", "A", 150, measure="distance", unit="nmi", place="Gulf of Aden"),
+                  claim("b", "B", 150, measure="distance", unit="nmi", place="Somalia", place_scope="country"),
+                  claim("c", "C", 277, measure="distance", unit="km", place=None),
+                  claim("d", "D", 13, measure="distance", unit="nmi", place="Aden"),
+                  claim("e", "E", 13, measure="distance", unit="mile", place="Gulf of Aden")], "s")
+    assert linked(facts, "a", "b") and linked(facts, "a", "c") and linked(facts, "d", "e")
+    assert not linked(facts, "a", "d")
+
+
+def test_a_distance_from_a_stated_thing_keeps_its_place():
+    facts = link([claim("a", "A", 10, measure="distance", unit="mile", subject="border", place="Yida"),
+                  claim("b", "B", 10, measure="distance", unit="mile", subject="border", place="Unity")], "s")
+    assert not linked(facts, "a", "b")
+
+
+def test_a_distance_told_by_value_is_labelled_without_a_place():
+    facts = link([claim("a", "A", 150, measure="distance", unit="nmi", place="Gulf of Aden"),
+                  claim("b", "B", 150, measure="distance", unit="nmi", place=None)], "s")
+    assert "place not stated" not in fact_of(facts, "a").label and "Gulf of Aden" not in fact_of(facts, "a").label
