@@ -441,9 +441,16 @@ def _lemma(t) -> str:
     return t.lemma_.lower()
 
 
+def _peoples_joined(t) -> bool:
+    """'23 Somali and Yemeni pirates': peoples joined by 'and' name all of them, so neither says
+    which part is counted."""
+    return t.ent_type_ == "NORP" and any(c.dep_ == "conj" and c.ent_type_ == "NORP" for c in t.children)
+
+
 def _noun_phrase_lemma(noun) -> str:
     comps = [c for c in noun.children if c.i < noun.i and not c.like_num and numbers.parse_number(c.text) is None
-             and (c.dep_ == "compound" or (c.dep_ in ("amod", "nmod") and (c.ent_type_ in ("GPE", "NORP") or c.pos_ == "PROPN")))]
+             and (c.dep_ == "compound" or (c.dep_ in ("amod", "nmod") and (c.ent_type_ in ("GPE", "NORP") or c.pos_ == "PROPN")))
+             and not _peoples_joined(c)]
     return " ".join([_lemma(c) for c in comps] + [_lemma(noun)])
 
 
@@ -869,7 +876,8 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
             elif _person_like(noun):
                 subject = None if lemma in GENERIC_PERSONS else _person_subject(noun)
                 own_people = tok.doc[tok.i + 1] if tok.i + 1 < noun.i else None
-                if own_people is not None and own_people.ent_type_ == "NORP" and own_people.head.i == noun.i:
+                if own_people is not None and own_people.ent_type_ == "NORP" and own_people.head.i == noun.i \
+                        and not _peoples_joined(own_people):
                     # "12 Somali and 11 Yemeni pirates": each figure counts the people named beside it
                     subject = person_class(f"{_lemma(own_people)} {lemma}") or _lemma(own_people)
             else:

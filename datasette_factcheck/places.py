@@ -112,6 +112,21 @@ def _ok(name: str) -> bool:
             and not BODY_SUFFIX.search(name))
 
 
+# Craft are named like places: "a dhow named Salahaddin", "the pirate dhow, Salahaddin, which",
+# "boarded the Salahaddin". A name given to a vessel, a plane or a train is not where anything is.
+CRAFT = r"(?:dhow|vessel|ship|boat|tanker|freighter|trawler|yacht|craft|skiff|ferry|liner|barge|frigate|" \
+        r"destroyer|warship|submarine|carrier|plane|aircraft|jet|helicopter|train)s?"
+NAME = r"[`'\"‘“]?\s*([A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})"
+CRAFT_NAME = re.compile(
+    rf"\b{CRAFT}\b[^.;]{{0,40}}?\b(?:named|called|identified as|bearing the name|christened)\s+(?:the\s+)?{NAME}"
+    rf"|\b{CRAFT}\s*,\s*(?:the\s+)?{NAME}\s*,"
+    rf"|\bboard(?:ed|ing|s)?\s+the\s+{NAME}")
+
+
+def craft_names(text: str) -> Set[str]:
+    return {clean_name(g) for m in CRAFT_NAME.finditer(text) for g in m.groups() if g}
+
+
 @dataclass
 class Gazetteer:
     """The place names a text uses, and what the text says lies inside what."""
@@ -166,6 +181,9 @@ class Gazetteer:
                 if _ok(name) and _capitalised(name):
                     self.names.add(name)
         self.add_text(doc_text(doc))
+        craft = craft_names(doc_text(doc))
+        self.names -= craft
+        self.blocked |= craft
         self.countries.update(n for n in self.names if n in world_countries())
         for ent in doc_ents(doc):
             if ent.label_ == "NORP":

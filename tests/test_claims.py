@@ -262,3 +262,19 @@ def test_a_partitive_not_fronted_is_left_to_the_figure_own_words(pipe):
 def test_a_share_of_them_is_a_share_of_what_they_are(pipe):
     found = claims_of(pipe, "The company employs 80 people, and about half of them are engineers.")
     assert found["about half"]["measure"] == "engineer (share)"
+
+
+def test_peoples_joined_by_and_name_all_of_those_counted(pipe):
+    found = claims_of(pipe, "The navy said it has captured 23 Somali and Yemeni pirates who attacked a ship.")
+    assert found["23"]["subject"] == "pirate"
+    found = claims_of(pipe, "Commandos boarded the boat to nab 12 Somali and 11 Yemeni pirates.")
+    assert found["12"]["subject"] == "somali pirate" and found["11"]["subject"] == "yemeni pirate"
+
+
+@pytest.mark.parametrize("text", [
+    "The pirates, said to be in a fishing vessel named Salaluddin, fired at the ship. Commandos seized seven rifles.",
+    "Marine commandos boarded the pirate dhow, Salahaddin, and seized seven rifles.",
+    "Indian sailors boarded the Salahaddin and seized seven rifles.",
+])
+def test_a_name_given_to_a_vessel_is_not_a_place(pipe, text):
+    assert claims_of(pipe, text)["seven"]["place"] not in ("Salaluddin", "Salahaddin")

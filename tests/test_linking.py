@@ -388,3 +388,37 @@ def test_a_distance_told_by_value_is_labelled_without_a_place():
     facts = link([claim("a", "A", 150, measure="distance", unit="nmi", place="Gulf of Aden"),
                   claim("b", "B", 150, measure="distance", unit="nmi", place=None)], "s")
     assert "place not stated" not in fact_of(facts, "a").label and "Gulf of Aden" not in fact_of(facts, "a").label
+
+
+def test_a_people_named_in_the_plural_is_the_same_words():
+    facts = link([claim("a", "A", 11, measure="yemeni", place=None),
+                  claim("b", "B", 11, measure="yemenis", place=None),
+                  claim("c", "C", 11, subject="yemenis", measure="arrested", place=None),
+                  claim("d", "D", 11, subject="yemeni", measure="arrested", place=None)], "s")
+    assert linked(facts, "a", "b") and linked(facts, "c", "d")
+
+
+def test_a_misworded_figure_joins_the_fact_more_outlets_give_it_for():
+    """'23 Somali pirates' beside two outlets' '12 Somali pirates' and three outlets' '23 pirates'."""
+    def c(cid, v, subject):
+        return claim(cid, cid.upper()[0], v, measure="arrested", subject=subject, place=None)
+    facts = link([c("a", 12, "somali pirate"), c("b", 12, "somali pirate"), c("x", 23, "somali pirate"),
+                  c("p", 23, "pirate"), c("q", 23, "pirate"), c("r", 23, "pirate")], "s")
+    assert linked(facts, "x", "p") and not linked(facts, "x", "a") and linked(facts, "a", "b")
+    assert fact_of(facts, "a").status == "agree"
+    # without a compatible fact that more articles give, the disagreement stays visible
+    facts = link([c("a", 12, "somali pirate"), c("b", 12, "somali pirate"), c("x", 23, "somali pirate"),
+                  c("p", 23, "yemeni pirate")], "s")
+    assert linked(facts, "x", "a") and fact_of(facts, "a").status == "conflict"
+
+
+def test_a_country_read_from_the_context_counts_only_where_some_outlet_states_it():
+    """'Seven AK-47s' paragraphs after one about Djibouti, another after one about Somalia: the
+    weapons were seized at sea, and neither country is where they were counted."""
+    def c(cid, art, place=None, how=None):
+        return dict(claim(cid, art, 7, measure="ak-47", place=place, place_scope="country"), place_from=how)
+    facts = link([c("a", "A", "Djibouti", "context"), c("b", "B", "Somalia", "context"), c("d", "D")], "s")
+    assert linked(facts, "a", "b") and linked(facts, "a", "d")
+    # a country some outlet states in the figure's own sentence, or the one before, stays
+    facts = link([c("a", "A", "Somalia", "context"), c("b", "B", "Somalia", "clause"), c("d", "D", "Kenya", "previous")], "s")
+    assert linked(facts, "a", "b") and not linked(facts, "a", "d")

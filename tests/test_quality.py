@@ -38,7 +38,7 @@ FLOORS = {
     # Annotated blind last (stop 9), measured once before any rule was changed for it (claims
     # 0.959 F1, pairs 0.735 precision): the honest estimate for an unseen story. Its wrong links
     # then led to general rules; its floors hold today's level.
-    "ecbplus__12_indian_navy_captures_pirates_gulf_of_aden_2008-12-13": dict(DEVELOPMENT, pair_f1=0.65),
+    "ecbplus__12_indian_navy_captures_pirates_gulf_of_aden_2008-12-13": dict(DEVELOPMENT, pair_f1=0.78),
 }
 
 
