@@ -973,9 +973,11 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
         time_frame=time_frame, time_text=time_text, superseded=_superseded(q, sentence), kind=q.kind,
         sentence_index=sentence.index,
     )
-    if re.search(r"[\d\w%)]\s*\(\s*(about|some|around|roughly|or|approximately)?\s*$", sentence.text[max(0, q.start - 30):q.start]) \
+    if q.unit and re.search(r"[\d\w%)]\s*\(\s*(about|some|around|roughly|or|approximately)?\s*$", sentence.text[max(0, q.start - 30):q.start]) \
             and re.match(r"[^()]*\)", sentence.text[q.end:q.end + 3] + ")"):
-        claim.kind = "conversion"  # "$US1 million ($1.52 million)": the same figure in other units
+        # "$US1 million ($1.52 million)": the same figure in other units; "23 pirates (12 Somali
+        # and 11 Yemeni)" gives parts, in no unit
+        claim.kind = "conversion"
     claim.place_in = place_in
     claim.place_from = place_from
     claim.place_scope = "country" if place and place in ctx.gazetteer.countries else ("local" if place else None)

@@ -520,7 +520,7 @@ def _merge_same_figure(groups: Dict[tuple, List[dict]], events: set) -> None:
         if (ma in events) == (mb in events):
             return False
         (em, es), (hm, hs) = ((ma, sa), (mb, sb)) if ma in events else ((mb, sb), (ma, sa))
-        return not hs and (not es or hm in words(es))
+        return not hs and (not es or words(hm) <= words(es))
 
     keys = [k for k in groups if len(k) == 5 and groups[k]]
     # '23 Somali pirates' beside two outlets' '12 Somali pirates': a figure of ten or more that

@@ -278,3 +278,9 @@ def test_peoples_joined_by_and_name_all_of_those_counted(pipe):
 ])
 def test_a_name_given_to_a_vessel_is_not_a_place(pipe, text):
     assert claims_of(pipe, text)["seven"]["place"] not in ("Salaluddin", "Salahaddin")
+
+
+def test_parts_in_brackets_are_not_a_conversion(pipe):
+    found = claims_of(pipe, "The arrest of the 23 pirates (12 Somali and 11 Yemeni) was the largest. "
+                            "The ship was 150 nautical miles (277km) off the coast.")
+    assert found["12"]["kind"] != "conversion" and found["277km"]["kind"] == "conversion"
