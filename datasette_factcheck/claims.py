@@ -494,9 +494,16 @@ FATAL_ADVERBS = {"fatally", "mortally"}
 NEEDS_DIRECTION = {"drive": {"from", "out", "away", "off"}}
 
 
+# Verbs that report a measure only without an object: "the gunmen surrendered" were captured,
+# "they surrendered their passports" were not.
+WITHOUT_OBJECT = {"surrender"}
+
+
 def _word_measure(t, vocab: dict):
     lemma = _lemma(t)
     if lemma in NEEDS_DIRECTION and not any(c.lower_ in NEEDS_DIRECTION[lemma] for c in t.children):
+        return None
+    if lemma in WITHOUT_OBJECT and any(c.dep_ == "dobj" for c in t.children):
         return None
     if t.pos_ == "VERB" and (any(c.lower_ in FATAL_ADVERBS for c in t.children)
                              or (t.i > 0 and t.doc[t.i - 1].lower_ in FATAL_ADVERBS)):

@@ -17,7 +17,7 @@ BUILTIN_MEASURES = {
         "hospitalize", "hospitalised", "hospitalized", "treat", "casualty",
     ],
     "missing": ["missing", "unaccounted"],
-    "arrested": ["arrest", "detain", "detention", "custody", "capture", "apprehend", "seize", "nab"],
+    "arrested": ["arrest", "detain", "detention", "custody", "capture", "apprehend", "seize", "nab", "surrender"],
     "displaced": ["displace", "flee", "homeless", "uproot", "drive", "refugee", "displaced person"],
     "evacuated": ["evacuate", "evacuee", "evacuation"],
     "rescued": ["rescue", "save", "free", "release"],

@@ -28,10 +28,12 @@ CAPTION = re.compile(
 )
 IMAGE_FILE = re.compile(r"^(\S+\s+){0,5}\S+\.(jpe?g|png|gif|webp|svg)(\s+\S+\.(jpe?g|png|gif|webp|svg))*$", re.I)
 BYLINE = re.compile(
-    r"^(by\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}(,.*)?$|(published|updated|posted|last updated?|"
-    r"first published|location|dateline|filed)\s*:|(reporting|writing|editing) by\b)",
+    r"^((published|updated|posted|last updated?|first published|location|dateline|filed)\s*:|(reporting|writing|editing) by\b)",
     re.I,
 )
+# "By Jane Doe", "By Jane Doe and John Roe, Reuters": capitalised names, and after a comma a short
+# affiliation, not a sentence ("By then, all 23 pirates had clambered aboard.")
+BYLINE_NAMES = re.compile(r"^(By|BY|by)\s+[A-Z][\w.'-]+(\s+([A-Z][\w.'-]+|and|&))*\s*(,\s*[^.!?]{0,60})?$")
 WEEKDAY_DATE = re.compile(
     r"^(mon|tues|wednes|thurs|fri|satur|sun)day,?\s+\w+\s+\d{1,2},?\s+\d{4}\b|^\d{1,2}\s+\w+\s+\d{4}$",
     re.I,
@@ -90,7 +92,7 @@ def classify(bs: List[Block], title: Optional[str] = None) -> None:
             b.kind = "furniture"
         elif CAPTION.search(t):
             b.kind = "caption"
-        elif BYLINE.match(t) or WEEKDAY_DATE.match(t) or "|" in t and re.search(r"\d{1,2}:\d{2}", t):
+        elif BYLINE.match(t) or BYLINE_NAMES.match(t) or WEEKDAY_DATE.match(t) or "|" in t and re.search(r"\d{1,2}:\d{2}", t):
             b.kind = "byline"
         elif DATELINE.match(t) or AGENCY_LINE.match(t) and len(t.split()) <= 5:
             b.kind = "byline"

@@ -284,3 +284,9 @@ def test_parts_in_brackets_are_not_a_conversion(pipe):
     found = claims_of(pipe, "The arrest of the 23 pirates (12 Somali and 11 Yemeni) was the largest. "
                             "The ship was 150 nautical miles (277km) off the coast.")
     assert found["12"]["kind"] != "conversion" and found["277km"]["kind"] == "conversion"
+
+
+def test_those_who_surrender_are_captured_unless_they_surrender_something(pipe):
+    assert claims_of(pipe, "Twenty-three men surrendered on Saturday.")["Twenty-three"]["measure"] == "arrested"
+    found = claims_of(pipe, "The two men surrendered their passports to the court.")
+    assert "two" not in found or found["two"]["measure"] != "arrested"

@@ -26,3 +26,12 @@ def test_related_stories_and_captions_are_not_reporting():
     text = ("Blasts kill 57 in Homs\nAt least 57 people were killed on Sunday.\n"
             "A man walks past the site (Photo: Reuters)\nRelated stories\n12 dead in Aleppo")
     assert [k for k, _ in kinds(text)] == ["headline", "body", "caption", "furniture", "furniture"]
+
+
+@pytest.mark.parametrize("line,kind", [
+    ("By Jane Doe", "byline"), ("By Jane Doe and John Roe, Associated Press", "byline"),
+    ("By then, all 23 pirates had clambered onto the dhow.", "body"),
+    ("By noon, the fire was out.", "body"),
+])
+def test_a_byline_names_people_a_sentence_starting_with_by_is_reporting(line, kind):
+    assert kinds(f"Pirates caught in the Gulf of Aden\n{line}\nThe navy said so on Saturday.")[1] == (kind, line)
