@@ -234,6 +234,15 @@ def _weak_places(claims: List[dict], names: PlaceNames, event_date: Optional[str
         if c.get("place_from") == "context" and c.get("place") and what(c) + (names.key(c["place"]),) not in stated:
             c = dict(c, place=None, place_in=None, place_scope=None, place_dropped=c["place"])
         out.append(c)
+    # a country carried from another sentence, where most articles give the quantity no place at all
+    # (seven AK-47s seized at sea, one outlet after a sentence on Somalia, one after Bahrain's)
+    placed, unplaced = defaultdict(set), defaultdict(set)
+    for c in out:
+        (placed if c.get("place") else unplaced)[what(c)].add(c["article_id"])
+    for i, c in enumerate(out):
+        if c.get("place_scope") == "country" and c.get("place_from") in ("previous", "context") \
+                and len(unplaced[what(c)] - placed[what(c)]) > len(placed[what(c)]):
+            out[i] = dict(c, place=None, place_in=None, place_scope=None, place_dropped=c["place"])
     return out
 
 

@@ -422,3 +422,17 @@ def test_a_country_read_from_the_context_counts_only_where_some_outlet_states_it
     # a country some outlet states in the figure's own sentence, or the one before, stays
     facts = link([c("a", "A", "Somalia", "context"), c("b", "B", "Somalia", "clause"), c("d", "D", "Kenya", "previous")], "s")
     assert linked(facts, "a", "b") and not linked(facts, "a", "d")
+
+
+def test_a_country_from_another_sentence_yields_where_most_outlets_give_no_place():
+    """Seven AK-47s seized at sea: one outlet's sentence follows one about Somalia, another's one
+    about Bahrain; five say nowhere. The countries are not where the weapons were counted."""
+    def c(cid, place=None, how=None):
+        return dict(claim(cid, cid.upper(), 7, measure="ak-47", place=place, place_scope="country"), place_from=how)
+    facts = link([c("a", "Somalia", "previous"), c("b", "Bahrain", "previous"), c("d"), c("e"), c("f")], "s")
+    assert linked(facts, "a", "b") and linked(facts, "a", "d")
+    # stated in the figure's own sentence, a country stays; and where most outlets place it, it stays
+    facts = link([c("a", "Somalia", "clause"), c("b", "Bahrain", "previous"), c("d"), c("e"), c("f")], "s")
+    assert not linked(facts, "a", "d")
+    facts = link([c("a", "Somalia", "previous"), c("b", "Somalia", "clause"), c("d", "Somalia", "clause"), c("e")], "s")
+    assert linked(facts, "a", "b")
