@@ -436,3 +436,13 @@ def test_a_country_from_another_sentence_yields_where_most_outlets_give_no_place
     assert not linked(facts, "a", "d")
     facts = link([c("a", "Somalia", "previous"), c("b", "Somalia", "clause"), c("d", "Somalia", "clause"), c("e")], "s")
     assert linked(facts, "a", "b")
+
+
+def test_a_date_two_of_many_articles_recall_does_not_date_the_story():
+    from datasette_factcheck.linking import story_date
+
+    def arts(*dates):
+        return [dict(claim(f"c{i}", f"A{i}", 1), article_dates=d) for i, d in enumerate(dates)]
+    assert story_date(arts("08-29", "08-29", *[""] * 18)) is None  # background in 2 of 20
+    assert story_date(arts("11-18", "11-19", "11-18", *[""] * 7)) == "11-18"
+    assert story_date(arts("02-21", "02-22", "", "", "")) in ("02-21", "02-22")

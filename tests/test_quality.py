@@ -66,6 +66,7 @@ def test_quality_floor(db_path, name):
 @pytest.mark.parametrize("name,figure", [
     ("ecbplus__05_athens_marfin_bank_firebomb_2010-05-05", 3),
     ("basil__04_orlando_shooting_political_reaction_2016-06-12", 50),
+    ("basil__04_orlando_shooting_political_reaction_2016-06-12", 53),
     ("ecbplus__12_indian_navy_captures_pirates_gulf_of_aden_2008-12-13", 23),
     ("ecbplus__13_wasilla_bible_church_arson_2008-12-12", 1_000_000),
     ("ecbplus__14_amd_acquires_seamicro_2012-02-29", 334_000_000),
