@@ -162,12 +162,12 @@ def time_key(c: dict, event_date: Optional[str]) -> str:
 PLACELESS = {"width", "depth", "height", "length"}
 
 
-def _placeless(c: dict) -> bool:
-    return c.get("measure") in PLACELESS or (c.get("measure") == "distance" and not c.get("subject"))
+def _placeless(measure: Optional[str], subject: Optional[str]) -> bool:
+    return measure in PLACELESS or (measure == "distance" and not subject)
 
 
 def claim_key(c: dict, names: PlaceNames, event_date: Optional[str]) -> tuple:
-    placeless = _placeless(c)
+    placeless = _placeless(c.get("measure"), c.get("subject"))
     return (
         c.get("measure"), c.get("subject"), unit_class(c.get("unit")),
         None if placeless else names.key(c.get("place")), time_key(c, event_date),
@@ -460,7 +460,7 @@ def _cluster_sizes(groups: Dict[tuple, List[dict]]) -> None:
     miles', 'a 10-metre dhow') are told apart by value: figures within half as much again of the
     smallest of a run are one quantity, reported in miles or kilometres, rounded or not."""
     for key in list(groups):
-        if key[3] is not None or len(key) != 5 or not (key[0] in PLACELESS or (key[0] == "distance" and not key[1])):
+        if key[3] is not None or len(key) != 5 or not _placeless(key[0], key[1]):
             continue
         members = sorted(groups.pop(key), key=lambda c: abs(normalised(c)["value"] or 0))
         runs: List[List[dict]] = []
@@ -474,7 +474,6 @@ def _cluster_sizes(groups: Dict[tuple, List[dict]]) -> None:
             groups[key if i == 0 else key + (run[0]["id"],)] = run
 
 
-MAGNITUDE = 10
 MAGNITUDE = 10
 
 
@@ -642,8 +641,7 @@ def _label(key: tuple, event_date: Optional[str], also: tuple = ()) -> str:
         what = f"{what} ({subject})"
     if unit and unit not in ("percent", "share") and unit not in what:
         what = f"{what}, {unit}"
-    placeless = measure in PLACELESS or (measure == "distance" and not subject)
-    bits = [what] if placeless else [what, place or "place not stated"]  # told by value, not place
+    bits = [what] if _placeless(measure, subject) else [what, place or "place not stated"]  # told by value
     if when == "event":
         if event_date:
             m, d = event_date.split("-")
