@@ -631,7 +631,14 @@ def link(claims: List[dict], story: str) -> List[Fact]:
     return facts
 
 
-def _label(key: tuple, event_date: Optional[str], also: tuple = ()) -> str:
+def _typical(members: List[dict]) -> str:
+    """The figure most articles give, in its own unit: '150 nmi' names a distance told by value."""
+    votes = Counter((c["value"], c.get("unit") or "") for c in _precise(members))
+    (value, unit), _ = max(sorted(votes.items(), key=str), key=lambda kv: kv[1])
+    return f"{value:g} {unit}".strip()
+
+
+def _label(key: tuple, event_date: Optional[str], also: tuple = (), typical: Optional[str] = None) -> str:
     """'killed · Homs · 21 Feb'; a sum given in several currencies names them all, the main first."""
     measure, subject, unit, place, when = key[:5]
     if unit and also:
@@ -641,7 +648,8 @@ def _label(key: tuple, event_date: Optional[str], also: tuple = ()) -> str:
         what = f"{what} ({subject})"
     if unit and unit not in ("percent", "share") and unit not in what:
         what = f"{what}, {unit}"
-    bits = [what] if _placeless(measure, subject) else [what, place or "place not stated"]  # told by value
+    # a quantity told by value is named by it: '150 nmi' and '13 nmi' are two distances
+    bits = [what, typical] if _placeless(measure, subject) and typical else [what, place or "place not stated"]
     if when == "event":
         if event_date:
             m, d = event_date.split("-")
@@ -666,7 +674,7 @@ def _fact(story: str, key: tuple, members: List[dict], event_date) -> Fact:
     outlets = sorted({c.get("outlet") or "" for c in members})
     sources = sorted({c.get("source") for c in members if c.get("source")})
     fact = Fact(
-        id=stable_id("fact", story, *id_key), story=story, label=_label(key, event_date, others),
+        id=stable_id("fact", story, *id_key), story=story, label=_label(key, event_date, others, _typical(members) if _placeless(key[0], key[1]) else None),
         measure=key[0], subject=key[1], place=key[3], time_frame=key[4], unit=unit,
         claim_ids=[c["id"] for c in members], outlet_count=len(outlets), claim_count=len(members),
         min_value=min(values), max_value=max(values), status=status_of(members_n),
