@@ -541,10 +541,14 @@ def _merge_same_figure(groups: Dict[tuple, List[dict]], events: set) -> None:
         return {m["article_id"] for m in members if v is None or (m.get("value") is not None and round(normalised(m)["value"], 6) == v)}
 
     for _ in range(len(keys)):
-        unanimous = {k: value(groups[k]) for k in keys if groups[k]}
+        settled = defaultdict(list)  # (figure, unit, time) -> facts whose articles all give it
+        for k in keys:
+            v = value(groups[k]) if groups[k] else None
+            if v is not None:
+                settled[(v, k[2], k[4])].append(k)
         moved = False
         for k in keys:
-            if unanimous.get(k) is not None or len(groups[k]) < 2:
+            if len(groups[k]) < 2 or value(groups[k]) is not None:
                 continue
             counts = {v: len(articles(groups[k], v)) for v in {round(normalised(m)["value"], 6) for m in groups[k] if m.get("value") is not None}}
             for c in list(groups[k]):
@@ -552,15 +556,13 @@ def _merge_same_figure(groups: Dict[tuple, List[dict]], events: set) -> None:
                 if v is None or abs(v) < DISTINCT or c.get("superseded") or c.get("kind") == "conversion" \
                         or counts[v] >= max(counts.values()):
                     continue
-                home = [o for o in keys if o != k and unanimous.get(o) == v and o[2] == k[2] and o[4] == k[4]
+                home = [o for o in settled.get((v, k[2], k[4]), ()) if o != k and groups[o]
                         and (o[3] == k[3] or o[3] is None or k[3] is None) and compatible(k, o, v)
                         and len(articles(groups[o])) > counts[v]]
                 if home:  # the compatible fact most articles give (the rest join it below)
                     groups[k].remove(c)
                     groups[max(home, key=lambda o: (len(articles(groups[o])), str(o)))].append(c)
                     moved = True
-            if moved:
-                break
         if not moved:
             break
     for k in keys:
@@ -635,6 +637,8 @@ def _typical(members: List[dict]) -> str:
     """The figure most articles give, in its own unit: '150 nmi' names a distance told by value."""
     votes = Counter((c["value"], c.get("unit") or "") for c in _precise(members))
     (value, unit), _ = max(sorted(votes.items(), key=str), key=lambda kv: kv[1])
+    if value != 1 and unit in ("mile", "yard"):
+        unit += "s"  # '200 yards'; symbols (km, nmi, ft) stay as they are
     return f"{value:g} {unit}".strip()
 
 
