@@ -362,6 +362,11 @@ def _copula_subject(tok) -> Optional[str]:
     return _lemma(subj)
 
 
+def _copula_attr(verb, kinds=("NOUN",)):
+    """What a 'be' says its subject is: 'were militants', 'are engineers'."""
+    return next((c for c in verb.children if c.dep_ == "attr" and c.pos_ in kinds), None)
+
+
 def _fronted_partitive(tok, noun, vocab: dict):
     """'Of the 26 people who died, 16 of them were militants and at least nine were children': the
     fronted 'of' phrase says what the figure counts (died), the complement who (militants). A
@@ -377,7 +382,7 @@ def _fronted_partitive(tok, noun, vocab: dict):
     prep = next((c for c in first.children if c.dep_ == "prep" and c.lower_ == "of" and c.i < tok.i
                  and (c.i == c.sent.start or c.doc[c.i - 1].is_punct)), None)
     whole = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
-    attr = next((c for c in verb.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")), None)
+    attr = _copula_attr(verb, ("NOUN", "PROPN"))
     if whole is None or attr is None:
         return None
     measure = _measure_class(_lemma(whole), vocab)  # "Of the deaths"
@@ -919,7 +924,7 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
             measure = _copula_subject(tok)  # "temperatures were minus 20": what the figure is
         if measure is None and noun is None and q.kind == "share" and tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
             # "about half of them are engineers": a share of people is a share of what they are
-            attr = next((c for c in tok.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+            attr = _copula_attr(tok.head)
             measure = _lemma(attr) if attr is not None else None
         headcount = False
         # "several previous strikes", "a few cars": a manner of speaking, not a figure; but "hundreds

@@ -231,10 +231,13 @@ def _weak_places(claims: List[dict], names: PlaceNames, event_date: Optional[str
         return c.get("measure"), c.get("subject"), unit_class(c.get("unit")), time_key(c, event_date)
     stated = {what(c) + (names.key(c.get("place")),) for c in claims
               if c.get("place") and c.get("place_from") != "context"}
+    def let_go(c):  # the figure has no stated place; the one read is kept for containment
+        return dict(c, place=None, place_in=None, place_scope=None, place_dropped=c["place"])
+
     out = []
     for c in claims:
         if c.get("place_from") == "context" and c.get("place") and what(c) + (names.key(c["place"]),) not in stated:
-            c = dict(c, place=None, place_in=None, place_scope=None, place_dropped=c["place"])
+            c = let_go(c)
         out.append(c)
     # a country carried from another sentence, where most articles give the quantity no place at all
     # (seven AK-47s seized at sea, one outlet after a sentence on Somalia, one after Bahrain's)
@@ -244,7 +247,7 @@ def _weak_places(claims: List[dict], names: PlaceNames, event_date: Optional[str
     for i, c in enumerate(out):
         if c.get("place_scope") == "country" and c.get("place_from") in ("previous", "context") \
                 and len(unplaced[what(c)] - placed[what(c)]) > len(placed[what(c)]):
-            out[i] = dict(c, place=None, place_in=None, place_scope=None, place_dropped=c["place"])
+            out[i] = let_go(c)
     return out
 
 
@@ -278,7 +281,7 @@ def _containers(claims: List[dict], names: "PlaceNames") -> Dict[str, set]:
     return defaultdict(set, out)
 
 
-def _resolve_places(keys: Dict[str, tuple], claims: List[dict], names: "PlaceNames") -> None:
+def _resolve_places(keys: Dict[str, tuple], claims: List[dict], names: "PlaceNames", countries: set) -> None:
     """A figure with no place, or only its country, joins the local fact of the same kind when one
     place holds at least three quarters of the articles that give one; with two or more places of
     weight (Homs, Damascus) it stays apart: it may be a total. A figure placed in a region the
@@ -289,7 +292,6 @@ def _resolve_places(keys: Dict[str, tuple], claims: List[dict], names: "PlaceNam
     place_of = {c["id"]: c.get("place") for c in claims}
     dropped = {c["id"]: c["place_dropped"] for c in claims if c.get("place_dropped")}
     containers = _containers(claims, names)
-    countries = places.world_countries() | _story_countries(claims)
     local = defaultdict(lambda: defaultdict(set))
     for cid, key in keys.items():
         if key[3] is not None and not key[5]:
@@ -318,7 +320,7 @@ def _nation(word: str, countries: set, story_places: set) -> Optional[str]:
     return places.demonym_place(word.title(), countries) or places.demonym_place(word.title(), story_places)
 
 
-def _resolve_peoples(keys: Dict[str, tuple], claims: List[dict]) -> None:
+def _resolve_peoples(keys: Dict[str, tuple], claims: List[dict], countries: set) -> None:
     """'28 Palestinians killed in Gaza', 'more than two dozen Gazans' and '28 died in Gaza' count
     one toll: a figure that names only its people joins the figures of the same measure, place and
     time that name none, when every people the story counts there (or with no place stated, which
@@ -326,7 +328,6 @@ def _resolve_peoples(keys: Dict[str, tuple], claims: List[dict]) -> None:
     unqualified one. Where another nation's people are counted too (72 Afghans and 13 US troops in
     Kabul; 12 Somalis and 11 Yemenis among 23 pirates), each people is a part; '2 Americans' beside
     '130 killed' is a part however it is worded."""
-    countries = places.world_countries() | _story_countries(claims)
     story_places = {n for c in claims for n in _split(c.get("place"))}
     value_of = {c["id"]: c.get("value") for c in claims}
     groups = defaultdict(list)
@@ -515,8 +516,11 @@ def _merge_same_figure(groups: Dict[tuple, List[dict]], events: set) -> None:
     more, and their words are compatible: the same measure, with one subject inside the other or
     none; or a bare headcount ('brigands') beside a reported measure whose subject is that noun or
     is not stated. Two different measures ('killed' and 'injured') never join, whatever the figure."""
+    def figure(c):  # in the fact's unit, rounded so that 150 nmi read twice is one figure
+        return round(normalised(c)["value"], 6) if c.get("value") is not None else None
+
     def value(members):
-        vs = {round(normalised(c)["value"], 6) for c in members if not c.get("superseded") and c.get("kind") != "conversion"}
+        vs = {figure(c) for c in members if not c.get("superseded") and c.get("kind") != "conversion"}
         return next(iter(vs)) if len(vs) == 1 else None
 
     def words(subject):  # 'yemenis' (a people's name, which spaCy does not lemmatise) is 'yemeni'
@@ -538,7 +542,7 @@ def _merge_same_figure(groups: Dict[tuple, List[dict]], events: set) -> None:
     # give for a compatible fact (23 pirates arrested), is that quantity misworded: it moves there
     # before facts are joined. Each move can settle another fact, so this runs until none is left.
     def articles(members, v=None):
-        return {m["article_id"] for m in members if v is None or (m.get("value") is not None and round(normalised(m)["value"], 6) == v)}
+        return {m["article_id"] for m in members if v is None or figure(m) == v}
 
     for _ in range(len(keys)):
         settled = defaultdict(list)  # (figure, unit, time) -> facts whose articles all give it
@@ -550,9 +554,9 @@ def _merge_same_figure(groups: Dict[tuple, List[dict]], events: set) -> None:
         for k in keys:
             if len(groups[k]) < 2 or value(groups[k]) is not None:
                 continue
-            counts = {v: len(articles(groups[k], v)) for v in {round(normalised(m)["value"], 6) for m in groups[k] if m.get("value") is not None}}
+            counts = {v: len(articles(groups[k], v)) for v in {figure(m) for m in groups[k]} if v is not None}
             for c in list(groups[k]):
-                v = round(normalised(c)["value"], 6) if c.get("value") is not None else None
+                v = figure(c)
                 if v is None or abs(v) < DISTINCT or c.get("superseded") or c.get("kind") == "conversion" \
                         or counts[v] >= max(counts.values()):
                     continue
@@ -613,9 +617,10 @@ def link(claims: List[dict], story: str) -> List[Fact]:
     claims = _weak_places(claims, names, event_date)
     keys = {c["id"]: claim_key(c, names, event_date) + (c.get("place_scope") == "country",) for c in claims}
     _resolve_amounts(keys, claims)
-    _resolve_places(keys, claims, names)
+    countries = places.world_countries() | countries  # the world's, and those the story names
+    _resolve_places(keys, claims, names, countries)
     _resolve_times(keys, claims)
-    _resolve_peoples(keys, claims)
+    _resolve_peoples(keys, claims, countries)
     _resolve_amounts(keys, claims)  # a bare sum dated only now by its event joins that event's kind of sum
     groups: Dict[tuple, List[dict]] = defaultdict(list)
     for c in claims:
