@@ -22,7 +22,7 @@ def factcheck_extract_claims(sentence, doc, article, context):
 
 
 @hookimpl
-def factcheck_link(claims, story):
-    from .linking import link
+def factcheck_link(claims, story, vocabulary):
+    from .link import link
 
-    return link(claims, story)
+    return link(claims, story, vocabulary=vocabulary)

@@ -43,21 +43,42 @@ def build_command(output, inputs, story, manifest, add, processes, max_bytes, mo
 
 @click.command()
 @click.argument("db", type=click.Path(exists=True, dir_okay=False))
-@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.argument("gold", nargs=-1, type=click.Path(exists=True, dir_okay=False))
 @click.option("--story", help="Story in the database to score (default: the one whose articles match the gold)")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON")
 @click.option("--quiet", is_flag=True, help="Scores only, without the list of misses and false claims")
 @click.option("--facts", "by_fact", is_flag=True, help="Also list each gold fact's claims and the facts they were linked to")
-def evaluate_command(db, gold, story, as_json, quiet, by_fact):
-    """Score the claims and facts in DB against a GOLD annotation file."""
+@click.option("--cv", is_flag=True, help="Leave-one-story-out: link each GOLD story with a model trained on the others")
+def evaluate_command(db, gold, story, as_json, quiet, by_fact, cv):
+    """Score the claims and facts in DB against GOLD annotation files.
+
+    With --cv, DB must hold every GOLD story (build it from their texts); each story is linked by
+    a model fitted on all the other stories, so no story is scored by a model that saw it."""
     import json
 
-    from .evaluation import evaluate, report, report_facts
+    from .evaluation import cross_validate, evaluate, report, report_facts
 
-    result = evaluate(db, gold, story=story)
-    if as_json:
-        click.echo(json.dumps(result, indent=2))
-    else:
-        click.echo(report(result, details=not quiet))
-        if by_fact:
-            click.echo(report_facts(result))
+    if not gold:
+        raise click.UsageError("give at least one GOLD file")
+    if cv:
+        result = cross_validate(db, sorted(gold))
+        if as_json:
+            click.echo(json.dumps(result, indent=2, default=str))
+            return
+        click.echo(f"{'story':58} {'claims P / R / F1':>20} {'pairs P / R / F1':>20} {'pairs':>11}")
+        for r in result["stories"]:
+            click.echo(f"{r['story'][:58]:58} {r['claim_precision']:.3f} / {r['claim_recall']:.3f} / {r['claim_f1']:.3f}"
+                       f"  {r['pair_precision']:.3f} / {r['pair_recall']:.3f} / {r['pair_f1']:.3f}"
+                       f"  {r['predicted_pairs']:>5}/{r['gold_pairs']:<5}")
+        click.echo(f"{'pooled (micro)':58} {result['claim_precision']:.3f} / {result['claim_recall']:.3f} / {result['claim_f1']:.3f}"
+                   f"  {result['pair_precision']:.3f} / {result['pair_recall']:.3f} / {result['pair_f1']:.3f}"
+                   f"  {result['predicted']:>5}/{result['gold']:<5}")
+        return
+    for g in gold:
+        result = evaluate(db, g, story=story)
+        if as_json:
+            click.echo(json.dumps(result, indent=2))
+        else:
+            click.echo(report(result, details=not quiet))
+            if by_fact:
+                click.echo(report_facts(result))

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from itertools import combinations
 from pathlib import Path
 from typing import Optional
 
+import numpy as np
 import sqlite_utils
 
 from . import places
@@ -102,9 +104,26 @@ def _story_articles(db, docs: set, story: Optional[str]):
     return max(by_story.values(), key=len)
 
 
-def evaluate(db_path, gold_path, story: Optional[str] = None) -> dict:
-    gold = json.loads(Path(gold_path).read_text())
-    db = sqlite_utils.Database(db_path)
+def match(claims: list, gold_spans: list, ignored: dict, doc_of: dict) -> dict:
+    """Each extracted claim's gold figure (claim id -> gold claim) by overlapping span, each gold
+    figure matched once; a claim in an ignored region is marked ``_ignored``."""
+    matched, used = {}, set()
+    for c in claims:
+        doc = doc_of[c["article_id"]]
+        if any(c["start"] < ie and c["end"] > is_ for is_, ie in ignored.get(doc, [])):
+            c["_ignored"] = True
+            continue
+        for i, (g, (gs, ge)) in enumerate(gold_spans):
+            if g["doc"] == doc and c["start"] < ge and c["end"] > gs and i not in used:
+                used.add(i)
+                matched[c["id"]] = g
+                break
+    return matched
+
+
+def located_gold(db, gold: dict, story: Optional[str] = None):
+    """The gold's articles in the database (stem -> row), its figures with their spans, its
+    not-claims' spans and its ignored regions, and what could not be located."""
     docs = {c["doc"] for c in gold["claims"]} | {c["doc"] for c in gold.get("not_claims", [])}
     articles = _story_articles(db, docs, story)
     problems = []
@@ -140,32 +159,28 @@ def evaluate(db_path, gold_path, story: Optional[str] = None) -> dict:
         if span is not None:
             not_spans.append((n, span))
 
+    return articles, gold_spans, not_spans, ignored, problems
+
+
+def evaluate(db_path, gold_path, story: Optional[str] = None) -> dict:
+    gold = json.loads(Path(gold_path).read_text())
+    db = sqlite_utils.Database(db_path)
+    articles, gold_spans, not_spans, ignored, problems = located_gold(db, gold, story)
     doc_of = {a["id"]: stem for stem, a in articles.items()}
     claims = list(db.query(
         f"select * from claims where article_id in ({','.join('?' * len(doc_of))}) order by article_id, start",
         list(doc_of),
     ))
 
-    def in_ignored(doc, s, e):
-        return any(s < ie and e > is_ for is_, ie in ignored.get(doc, []))
-
-    matched = {}  # claim id -> gold
-    used = set()
+    matched = match(claims, gold_spans, ignored, doc_of)
     false_claims, counted = [], []
     for c in claims:
         doc = doc_of[c["article_id"]]
-        if in_ignored(doc, c["start"], c["end"]):
-            c["_ignored"] = True
+        if c.get("_ignored"):
             continue
-        hit = None
-        for i, (g, (gs, ge)) in enumerate(gold_spans):
-            if g["doc"] == doc and c["start"] < ge and c["end"] > gs and i not in used:
-                hit = i
-                break
-        if hit is not None:
-            used.add(hit)
-            matched[c["id"]] = gold_spans[hit][0]
-            if not gold_spans[hit][0].get("optional"):
+        if c["id"] in matched:
+            hit_gold = matched[c["id"]]
+            if not hit_gold.get("optional"):
                 counted.append(c)
             continue
         why = next((n.get("why") for n, (ns, ne) in not_spans if n["doc"] == doc and c["start"] < ne and c["end"] > ns), None)
@@ -251,6 +266,7 @@ def evaluate(db_path, gold_path, story: Optional[str] = None) -> dict:
         "place_accuracy": acc(checks["place"]), "source_accuracy": acc(checks["source"]),
         "pair_precision": pair_p, "pair_recall": pair_r, "pair_f1": pair_f,
         "gold_pairs": len(gold_pairs), "predicted_pairs": predicted,
+        "claims_counted": len(counted), "claims_right": tp, "required": len(required), "required_hit": len(required_hit),
         "misses": misses, "false_claims": false_claims, "wrong": wrong,
         "wrong_pairs": wrong_pairs, "missed_pairs": missed_pairs, "problems": problems,
         "gold_facts": gold_facts,
@@ -292,3 +308,77 @@ def report(r: dict, details: bool = True) -> str:
         for p in r["problems"]:
             lines.append(f"  problem {p}")
     return "\n".join(lines)
+
+
+def labelled_pairs(db, gold_path, vocabulary=()):
+    """A gold story's extracted claims, as the linker sees them, and its trainable pairs: the
+    features of every cross-article pair that may link, labelled 1 when both figures report the
+    same gold fact and 0 when a link would be scored wrong (pairs with an optional figure of the
+    same fact are neither, and left out)."""
+    from .link import pairs as link_pairs
+    from .storage import story_claims
+
+    gold = json.loads(Path(gold_path).read_text())
+    articles, gold_spans, _, ignored, _ = located_gold(db, gold)
+    story = next(iter(articles.values()))["story"]
+    claims = story_claims(db, story)
+    doc_of = {a["id"]: stem for stem, a in articles.items()}
+    claims = [c for c in claims if c["article_id"] in doc_of]
+    matched = match(claims, gold_spans, ignored, doc_of)
+    prepared, _, _, index, X = link_pairs(claims, vocabulary)
+    keep, y = [], []
+    for row, (i, j) in enumerate(index):
+        a, b = prepared[i], prepared[j]
+        ga, gb = matched.get(a["id"]), matched.get(b["id"])
+        if a.get("_ignored") or b.get("_ignored") or ga is None or gb is None:
+            keep.append(row), y.append(0)
+            continue
+        same = ga.get("fact") is not None and ga.get("fact") == gb.get("fact")
+        if same and (ga.get("optional") or gb.get("optional")):
+            continue
+        keep.append(row), y.append(1 if same else 0)
+    return story, claims, X[keep], np.array(y, dtype=float)
+
+
+def cross_validate(db_path, gold_paths, l2: float = 1.0, threshold: Optional[float] = None, progress=None) -> dict:
+    """Leave one story out: for each gold story, fit the linker on all the others, link that story
+    with it, and score it. Pooled pair scores are micro-averaged over stories."""
+    import shutil
+    import tempfile
+
+    from . import plugins, storage
+    from .link import facts_to_rows, link
+    from .link.model import fit, shipped
+
+    threshold = shipped().threshold if threshold is None else threshold
+    vocabulary = set(plugins.measures())
+    tmp = Path(tempfile.mkdtemp()) / "cv.db"
+    shutil.copy(db_path, tmp)
+    db = sqlite_utils.Database(tmp)
+    data = {str(g): labelled_pairs(db, g, vocabulary) for g in gold_paths}
+    rows, pooled = [], Counter()
+    for g in gold_paths:
+        others = [data[k] for k in data if k != str(g)]
+        model = fit(np.vstack([o[2] for o in others]), np.concatenate([o[3] for o in others]), l2=l2, threshold=threshold)
+        story, claims, _, _ = data[str(g)]
+        facts = link(claims, story, model=model, vocabulary=vocabulary)
+        storage.write_facts(db, story, *facts_to_rows(facts, claims))
+        r = evaluate(tmp, g)
+        r["story"] = story
+        rows.append(r)
+        correct = round(r["pair_precision"] * r["predicted_pairs"])
+        pooled.update(predicted=r["predicted_pairs"], correct=correct, gold=r["gold_pairs"],
+                      found=round(r["pair_recall"] * r["gold_pairs"]),
+                      claims_counted=r["claims_counted"], claims_right=r["claims_right"],
+                      required=r["required"], required_hit=r["required_hit"])
+        if progress:
+            progress(r)
+    p = pooled["correct"] / pooled["predicted"] if pooled["predicted"] else 1.0
+    rc = pooled["found"] / pooled["gold"] if pooled["gold"] else 1.0
+    shutil.rmtree(tmp.parent, ignore_errors=True)
+    cp = pooled["claims_right"] / pooled["claims_counted"] if pooled["claims_counted"] else 1.0
+    cr = pooled["required_hit"] / pooled["required"] if pooled["required"] else 1.0
+    return {"stories": rows, "pair_precision": p, "pair_recall": rc,
+            "pair_f1": 2 * p * rc / (p + rc) if p + rc else 0.0,
+            "claim_precision": cp, "claim_recall": cr, "claim_f1": 2 * cp * cr / (cp + cr) if cp + cr else 0.0,
+            **pooled}

@@ -37,6 +37,7 @@ def factcheck_extract_claims(sentence, doc, article, context):
 
 
 @hookspec(firstresult=True)
-def factcheck_link(claims, story):
+def factcheck_link(claims, story, vocabulary):
     """Group one story's claims into ``Fact`` records and return them; the first plugin that
-    returns a list wins, so a plugin may replace the built-in linker."""
+    returns a list wins, so a plugin may replace the built-in linker. ``vocabulary`` holds the
+    measure names the extractors know (from ``factcheck_measures``)."""

@@ -113,3 +113,4 @@ class Fact:
     sources: list = field(default_factory=list)
     parts: Optional[str] = None  # JSON: part-and-whole check, when there is one
     parts_ok: Optional[int] = None
+    confidence: Optional[float] = None  # the linker's probability for the fact's weakest link

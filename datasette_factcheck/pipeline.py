@@ -309,9 +309,10 @@ def _bounded_imap(pool, func, batches: Iterable, window: int) -> Iterator:
 
 
 def _link_story(db, story: str) -> None:
-    from .linking import facts_to_rows
+    from .link import facts_to_rows
 
     claims = storage.story_claims(db, story)
-    facts = plugins.get_plugin_manager().hook.factcheck_link(claims=claims, story=story)
+    facts = plugins.get_plugin_manager().hook.factcheck_link(
+        claims=claims, story=story, vocabulary=set(plugins.measures()))
     fact_records, claim_updates = facts_to_rows(facts, claims)
     storage.write_facts(db, story, fact_records, claim_updates)

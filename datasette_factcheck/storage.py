@@ -28,7 +28,7 @@ SCHEMA = {
         "id": str, "story": str, "label": str, "measure": str, "subject": str, "place": str,
         "time_frame": str, "unit": str, "status": str, "outlet_count": int, "claim_count": int,
         "min_value": float, "max_value": float, "spread": float, "outlets": str, "sources": str,
-        "parts": str, "parts_ok": int,
+        "parts": str, "parts_ok": int, "confidence": float,
     },
     "claims": {
         "id": str, "article_id": str, "sentence_id": str, "fact_id": str, "story": str,
@@ -178,8 +178,11 @@ def story_claims(db, story: str) -> list:
     return list(
         db.query(
             "select claims.*, articles.path as article_path, articles.dates as article_dates, "
-            "articles.located as article_located from claims "
+            "articles.located as article_located, sentences.text as sentence_text, "
+            "sentences.start as sentence_start, sentences.kind as sentence_kind, "
+            "sentences.paragraph as paragraph from claims "
             "join articles on articles.id = claims.article_id "
+            "left join sentences on sentences.id = claims.sentence_id "
             "where claims.story = ? order by claims.article_id, claims.start",
             [story],
         )
@@ -211,7 +214,7 @@ def write_facts(db, story: str, facts: list, claim_updates: dict) -> None:
                 "claim_count": f.claim_count, "min_value": f.min_value,
                 "max_value": f.max_value, "spread": f.spread,
                 "outlets": json.dumps(f.outlets), "sources": json.dumps(f.sources),
-                "parts": f.parts, "parts_ok": f.parts_ok,
+                "parts": f.parts, "parts_ok": f.parts_ok, "confidence": f.confidence,
             })
         _insert_rows(db, "facts", rows)
         by_columns: dict = {}

@@ -19,7 +19,7 @@ from datasette.utils import tilde_decode, tilde_encode
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup, escape
 
-from .linking import LENGTH_KM, is_currency, normalised
+from .units import LENGTH_KM, is_currency, normalised
 
 PLUGIN = "datasette-factcheck"
 REQUIRED_TABLES = {"claims", "facts"}

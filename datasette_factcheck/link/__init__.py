@@ -1,0 +1,82 @@
+"""Linking: the claims of one story that report the same quantity become one fact.
+
+frame (what the story is about) -> features (each pair of claims from two articles) -> model
+(the probability that a pair is one quantity) -> cluster (constrained, for precision) -> facts
+(status, label, part-and-whole checks).
+"""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterable, List, Optional
+
+import numpy as np
+
+from ..model import Fact
+from . import model as _model
+from .cluster import cluster
+from .facts import check_parts, make_fact, status_of  # noqa: F401  (status_of: re-exported)
+from .features import FEATURES, cannot_link, pair_features, prepare
+from .frame import Frame
+
+
+def main_measure(claims: List[dict]) -> Optional[str]:
+    """The measure most articles give in a headline or lead: what the story counts."""
+    votes = Counter()
+    for article in {c["article_id"] for c in claims}:
+        seen = {c.get("measure") for c in claims if c["article_id"] == article and c["_lead"] and c.get("measure")}
+        votes.update(seen)
+    if not votes:
+        return None
+    best = max(sorted(votes), key=lambda m: votes[m])
+    return best if votes[best] >= 2 else None
+
+
+def pairs(claims: List[dict], vocabulary: Iterable[str] = ()):
+    """The story's claims prepared, its frame, the cannot-link matrix, and the cross-article
+    pairs (i < j) that may link, with their features."""
+    frame = Frame(claims)
+    prepared = prepare(claims, frame, vocabulary)
+    main = main_measure(prepared)
+    n = len(prepared)
+    banned = np.zeros((n, n), dtype=bool)
+    index, rows = [], []
+    for i in range(n):
+        a = prepared[i]
+        for j in range(i + 1, n):
+            b = prepared[j]
+            if cannot_link(a, b, frame):
+                banned[i, j] = banned[j, i] = True
+            elif a["article_id"] != b["article_id"]:
+                index.append((i, j))
+                rows.append(pair_features(a, b, frame, main))
+    X = np.array(rows, dtype=float).reshape(-1, len(FEATURES))
+    return prepared, frame, banned, index, X
+
+
+def link(claims: List[dict], story: str, model: Optional[_model.Model] = None,
+         vocabulary: Iterable[str] = ()) -> List[Fact]:
+    """Group a story's claims into facts; a claim nothing else reports keeps a fact of its own."""
+    if not claims:
+        return []
+    model = model or _model.shipped()
+    prepared, frame, banned, index, X = pairs(claims, vocabulary)
+    n = len(prepared)
+    P = np.zeros((n, n))
+    cross = np.zeros((n, n), dtype=bool)
+    if index:
+        i, j = np.array(index).T
+        P[i, j] = P[j, i] = model.probabilities(X)
+        cross[i, j] = cross[j, i] = True
+    facts, members_of, taken = [], {}, set()
+    for group, weakest in cluster(P, banned, cross, model.threshold):
+        members = [prepared[i] for i in group]
+        fact = make_fact(story, members, frame.event_date, weakest if len(group) > 1 else None, taken)
+        facts.append(fact)
+        members_of[fact.id] = members
+    check_parts(facts, members_of)
+    return facts
+
+
+def facts_to_rows(facts: List[Fact], claims: List[dict]):
+    """Facts as records, and for each claim the fact it now belongs to."""
+    return facts, {cid: {"fact_id": f.id} for f in facts for cid in f.claim_ids}

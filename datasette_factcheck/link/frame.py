@@ -1,0 +1,146 @@
+"""The story frame: what a story is about, read once per story before any pair is compared.
+
+Its event date (the day most articles name), one spelling per place, the place hierarchy the
+texts state ("Yida, South Sudan", "the Yida camp in Unity State") followed through, with ISO 3166
+countries from pycountry, and the places the story contrasts: two places count as distinct
+quantities for a measure only where one article gives different figures of that measure for both.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from typing import Dict, List, Optional, Set
+
+from .. import places
+
+
+def split_place(place: Optional[str]) -> List[str]:
+    """'Homs + Damascus' (a joint total) -> ['Homs', 'Damascus']."""
+    return [p.strip() for p in place.split(" + ")] if place else []
+
+
+def _day(mmdd: str) -> int:
+    m, d = mmdd.split("-")
+    return int(m) * 31 + int(d)
+
+
+def story_date(claims: List[dict]) -> Optional[str]:
+    """The event's date: the month-day most articles mention (a day either side counts), if at
+    least two articles and a fifth of them do: two of twenty recalling the day a candidate was
+    named do not date a church fire."""
+    per_article = {}
+    for c in claims:
+        per_article.setdefault(c["article_id"], c.get("article_dates") or "")
+    votes = Counter()
+    for dates in per_article.values():
+        for d in {x for x in dates.split(",") if x}:
+            votes[d] += 1
+    if not votes:
+        return None
+
+    def score(d):
+        return sum(n for other, n in votes.items() if abs(_day(other) - _day(d)) <= 1)
+
+    best = max(sorted(votes), key=score)
+    return best if score(best) >= max(2, 0.2 * len(per_article)) else None
+
+
+class Frame:
+    """Per story: the event date, canonical place names and which place lies in which."""
+
+    def __init__(self, claims: List[dict]):
+        self.event_date = story_date(claims)
+        self.canonical: Dict[str, str] = {}
+        counts = Counter(n for c in claims for n in split_place(c.get("place")))
+        for name, _ in counts.most_common():
+            self.canonical[name] = next((k for k in self.canonical.values() if places.similar(k, name)), name)
+        direct = defaultdict(set)
+        for c in claims:
+            if c.get("place_in") and c.get("place") and " + " not in c["place"]:
+                direct[self.name(c["place"])].add(self.name(c["place_in"]))
+        for raw in {c.get("article_located") for c in claims if c.get("article_located")}:
+            try:
+                pairs = [tuple(p) for p in json.loads(raw)]
+            except (TypeError, ValueError):
+                continue
+            for inner, outer in pairs:
+                if self.name(inner) != self.name(outer):
+                    direct[self.name(inner)].add(self.name(outer))
+        self.containers: Dict[str, Set[str]] = {}
+        for start in list(direct):
+            seen, todo = set(), list(direct[start])
+            while todo:
+                n = todo.pop()
+                if n not in seen and n != start:
+                    seen.add(n)
+                    todo.extend(direct.get(n, ()))
+            self.containers[start] = seen
+        self.countries = places.world_countries()
+        self.contrasted = self._contrasts(claims)
+
+    def name(self, place: Optional[str]) -> Optional[str]:
+        if not place:
+            return None
+        return " + ".join(sorted({self.canonical.get(n, n) for n in split_place(place)}))
+
+    def contains(self, outer: str, inner: str) -> bool:
+        """Whether the story puts ``inner`` inside ``outer`` (a country holds every place the
+        story names in it; a joint place 'A + B' holds A and B)."""
+        if outer == inner:
+            return False
+        parts = split_place(outer)
+        if len(parts) > 1:
+            return inner in parts or any(self.contains(p, inner) for p in parts)
+        return outer in self.containers.get(inner, ())
+
+    def _contrasts(self, claims: List[dict]) -> Set[tuple]:
+        """(measure, place, place) where one article gives different figures of that measure for
+        both places: the story's own evidence that they are two quantities."""
+        by_article = defaultdict(lambda: defaultdict(set))
+        for c in claims:
+            p = self.name(c.get("place"))
+            if p and c.get("measure") and not c.get("superseded"):
+                by_article[c["article_id"]][(c["measure"], p)].add(c["value"])
+        out = set()
+        for figures in by_article.values():
+            keys = sorted(figures)
+            for i, (m1, p1) in enumerate(keys):
+                for m2, p2 in keys[i + 1:]:
+                    if m1 == m2 and p1 != p2 and figures[(m1, p1)] != figures[(m2, p2)]:
+                        out.add((m1, p1, p2))
+                        out.add((m1, p2, p1))
+        return out
+
+    def time_key(self, c: dict) -> str:
+        """event, running_total, hypothetical, or 'earlier <when>': the date a figure is told for,
+        read against the event's date ("in December 2008" and "in July 2013" are two events)."""
+        frame = c.get("time_frame") or "event"
+        text = c.get("time_text") or ""
+        when = self.event_date
+        if frame == "dated":
+            if text.endswith("-00"):  # a month without a day: the event's month or an earlier one
+                return "event" if not when or text[:2] == when[:2] else f"earlier {text[:2]}"
+            if not when or (text and abs(_day(text) - _day(when)) <= 1):
+                return "event"
+            return f"earlier {text}"
+        if frame == "earlier" and text[:4].isdigit():
+            return f"earlier {text}"
+        return frame
+
+    def place_relation(self, a: dict, b: dict) -> str:
+        """same, contains (one holds the other), unstated (one or both give no place), joint (a
+        total of several places beside another place), contrasted (an article gives both
+        different figures of the measure) or unrelated."""
+        pa, pb = a["_place"], b["_place"]
+        if pa is None or pb is None:
+            return "unstated"
+        if pa == pb:
+            return "same"
+        if " + " in pa or " + " in pb:
+            return "joint"  # a joint total ('Homs + Damascus') is never one of its parts
+        measure = a.get("measure")
+        if (measure, pa, pb) in self.contrasted or (b.get("measure"), pa, pb) in self.contrasted:
+            return "contrasted"
+        if self.contains(pa, pb) or self.contains(pb, pa):
+            return "contains"
+        return "unrelated"
