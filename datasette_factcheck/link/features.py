@@ -96,7 +96,9 @@ def _words_of(s: Optional[str]) -> set:
 
 def cannot_link(a: dict, b: dict, frame) -> bool:
     if a["article_id"] == b["article_id"]:
-        return a["_value"] != b["_value"] or a.get("measure") != b.get("measure")
+        # one article's two figures are two quantities, unless one replaced the other ("rose to")
+        differ = a["_value"] != b["_value"] and not (a.get("superseded") or b.get("superseded"))
+        return differ or a.get("measure") != b.get("measure")
     if a["_unit"] != b["_unit"]:
         return True
     if a["_known"] and b["_known"] and a.get("measure") != b.get("measure"):
