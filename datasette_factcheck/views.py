@@ -448,6 +448,17 @@ def figure_summary(datasette, database, c) -> dict:
     }
 
 
+# Below this, the fact's weakest link is one the linker was unsure of: the pages say so.
+WEAK_LINK = 0.75
+
+
+def _confidence(value):
+    """The weakest link's probability, rounded; None for one claim or a value that is not a number."""
+    if isinstance(value, (int, float)) and math.isfinite(value):
+        return round(float(value), 2)
+    return None
+
+
 def fact_summary(datasette, database, f) -> dict:
     return {
         "id": f["id"], "story": f.get("story"), "label": f.get("label"), "measure": f.get("measure"),
@@ -457,6 +468,8 @@ def fact_summary(datasette, database, f) -> dict:
         "min_value": f.get("min_value"), "max_value": f.get("max_value"),
         "spread": f.get("spread"), "outlets": json_list(f.get("outlets")),
         "sources": json_list(f.get("sources")), "parts_ok": f.get("parts_ok"),
+        "confidence": _confidence(f.get("confidence")),
+        "uncertain": (_confidence(f.get("confidence")) or 1.0) < WEAK_LINK,
         "url": page_url(datasette, database, "fact", f["id"]),
         "row_url": row_url(datasette, database, "facts", f["id"]),
     }

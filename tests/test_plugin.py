@@ -162,6 +162,19 @@ async def test_fact_page(ds, ids):
 
 
 @pytest.mark.asyncio
+async def test_a_weakly_linked_fact_says_possibly_the_same_quantity(ds, ids):
+    weak = ids["facts"]["damascus_killed"]
+    html = (await get_ok(ds, f"{BASE}/fact/{weak}")).text
+    assert "Possibly the same quantity" in html and "weakest link 0.61" in html
+    data = (await get_ok(ds, f"{BASE}/fact/{weak}.json")).json()
+    assert data["fact"]["confidence"] == 0.61 and data["fact"]["uncertain"] is True
+    strong = (await get_ok(ds, f"{BASE}/fact/{ids['facts']['homs_killed']}")).text
+    assert "Possibly the same quantity" not in strong and "weakest link 0.93" in strong
+    story = (await get_ok(ds, f"{BASE}/story/{SYRIA}")).text
+    assert story.count("Possibly the same quantity") == 1
+
+
+@pytest.mark.asyncio
 async def test_fact_page_part_and_whole(ds, ids):
     fact_id = ids["facts"]["total_killed"]
     html = (await get_ok(ds, f"{BASE}/fact/{fact_id}")).text
