@@ -340,7 +340,7 @@ def labelled_pairs(db, gold_path, vocabulary=()):
     return story, claims, X[keep], np.array(y, dtype=float)
 
 
-def cross_validate(db_path, gold_paths, l2: float = 1.0, threshold: Optional[float] = None, progress=None) -> dict:
+def cross_validate(db_path, gold_paths, l2: float = 10.0, threshold: Optional[float] = None, progress=None) -> dict:
     """Leave one story out: for each gold story, fit the linker on all the others, link that story
     with it, and score it. Pooled pair scores are micro-averaged over stories."""
     import shutil

@@ -61,7 +61,9 @@ def test_subject_relations():
     f, _ = features_of(claim("a", 9, subject="child"), claim("b", 9, subject="child"))
     assert f["subject_same"] == 1
     f, _ = features_of(claim("a", 9, subject="child"), claim("b", 9))
-    assert f["subject_one_side"] == 1
+    assert f["subject_part_one_side"] == 1  # children are a part of a toll
+    f, _ = features_of(claim("a", 23, measure="arrested", subject="employee"), claim("b", 23, measure="arrested"))
+    assert f["subject_one_side"] == 1 and f["what_overlap"] == 0.5
     f, _ = features_of(claim("a", 9, subject="child"), claim("b", 9, subject="militant"))
     assert f["subject_differ"] == 1
 
@@ -73,8 +75,17 @@ def test_place_relations_read_the_story_hierarchy():
     assert f["place_contains"] == 1 and not banned
     f, _ = features_of(claim("a", 12, place="Yida"), claim("b", 12))
     assert f["place_unstated"] == 1
-    f, _ = features_of(claim("a", 12, place="Homs"), claim("b", 12, place="Aleppo"))
+    f, _ = features_of(claim("a", 12, place="Homs", place_from="sentence"), claim("b", 12, place="Aleppo", place_from="clause"))
     assert f["place_unrelated"] == 1
+    f, _ = features_of(claim("a", 12, place="Homs", place_from="context"), claim("b", 12, place="Aleppo", place_from="clause"))
+    assert f["place_unrelated_weak"] == 1 and f["place_unrelated"] == 0  # a dateline's place is weak evidence
+
+
+def test_the_gazetteer_places_a_city_in_its_country():
+    f, _ = features_of(claim("a", 12, place="Aden", place_from="sentence"), claim("b", 12, place="Yemen", place_from="sentence"))
+    assert f["place_contains"] == 1
+    f, _ = features_of(claim("a", 12, place="U.S.", place_from="sentence"), claim("b", 12, place="United States", place_from="sentence"))
+    assert f["place_same"] == 1
 
 
 def test_places_one_article_contrasts_are_a_feature():
@@ -121,7 +132,10 @@ def test_qualifiers_and_periods():
     monthly = claim("a", 5, sentence="Prices rose 5 percent from the previous month.", text="5")
     yearly = claim("b", 5, sentence="Prices rose 5 percent over the past year.", text="5")
     f, _ = features_of(monthly, yearly)
-    assert f["period_mismatch"] == 1 and f["qualifier_mismatch"] >= 1
+    assert f["period_mismatch"] == 1 and f["earlier_mismatch"] == 1
+    f, _ = features_of(claim("a", 2, measure="buildings", sentence="At least two buildings caught fire."),
+                       claim("b", 2, measure="buildings", sentence="At least two other buildings caught fire."))
+    assert f["additional_mismatch"] == 1
 
 
 def test_context_similarity_and_lead():

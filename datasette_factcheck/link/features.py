@@ -14,30 +14,39 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Dict, List, Optional
 
+from ..measures import SUBSET_GROUPS
 from ..units import is_currency, normalised, unit_class
 from .facts import interval
 
 FEATURES = [
     "bias",
-    "measure_same", "measure_differ", "measure_unknown",
-    "subject_same", "subject_one_side", "subject_differ",
-    "place_same", "place_contains", "place_unstated", "place_unrelated", "place_contrasted",
+    "measure_same", "measure_differ", "measure_generic", "measure_unknown",
+    "subject_same", "subject_one_side", "subject_part_one_side", "subject_differ", "what_overlap", "what_overlap_value_equal",
+    "place_same", "place_contains", "place_unstated", "place_unrelated", "place_unrelated_weak", "place_contrasted",
     "time_same",
     "value_equal", "value_overlap", "value_close", "value_log_ratio", "value_equal_distinctive", "vague",
+    "same_measure_value_equal", "same_measure_value_close", "value_equal_story_share",
     "currency_differ",
     "source_same", "source_differ",
     "context_similarity", "both_lead",
-    "qualifier_mismatch", "period_mismatch",
+    *[f"{q}_mismatch" for q in ("earlier", "aftershock", "additional", "cumulative", "part", "record")],
+    "period_mismatch",
     "main_measure",
 ]
 INDEX = {name: i for i, name in enumerate(FEATURES)}
 PERIODS = ("period_week", "period_month", "period_year")
+QUALIFIERS = ("forecast", "earlier", "aftershock", "additional", "cumulative", "part", "record", *PERIODS)
 WORD = re.compile(r"[a-z][a-z'-]*")
+STATED = ("sentence", "clause")  # a place read in the figure's own sentence
 
 
 @lru_cache(maxsize=1)
 def words() -> Dict[str, list]:
     return json.loads((Path(__file__).parent / "words.json").read_text())
+
+
+def GENERIC() -> set:
+    return set(words()["generic_measures"])
 
 
 def _stem(w: str) -> str:
@@ -60,13 +69,16 @@ def prepare(claims: List[dict], frame, vocabulary) -> List[dict]:
     """Each claim with what its pairs are computed from, read once."""
     vocab = words()
     stop = set(vocab["stop"])
+    articles_giving = {}
+    for c in claims:
+        articles_giving.setdefault((unit_class(c.get("unit")), normalised(c)["value"]), set()).add(c["article_id"])
+    n_articles = max(1, len({c["article_id"] for c in claims}))
     known = set(vocabulary or ())
     out = []
     for c in claims:
         n = normalised(c)
         window = _window(c)
-        quals = {q for q, stems in vocab.items() if q not in ("stop", "_about")
-                 and any(re.search(r"\b" + re.escape(s), window) for s in stems)}
+        quals = {q for q in QUALIFIERS if any(re.search(r"\b" + re.escape(s), window) for s in vocab[q])}
         out.append(dict(
             c,
             _place=frame.name(c.get("place")),
@@ -74,8 +86,12 @@ def prepare(claims: List[dict], frame, vocabulary) -> List[dict]:
             _unit=unit_class(c.get("unit")),
             _known=c.get("measure") in known,
             _value=n["value"],
+            _share=len(articles_giving[(unit_class(c.get("unit")), n["value"])]) / n_articles,
+            _usd=n["value"] * vocab["usd_per_unit"].get(c.get("unit"), 0) if is_currency(c.get("unit")) else None,
             _interval=interval(n),
             _window={_stem(w) for w in WORD.findall(window) if w not in stop},
+            _what={_stem(w) for w in WORD.findall(f"{c.get('measure') or ''} {c.get('subject') or ''}".lower())
+                   if w not in stop and w not in ("percent", "share")},
             _quals=quals,
             _lead=c.get("sentence_kind") == "headline" or (c.get("paragraph") or 0) <= 1,
         ))
@@ -126,6 +142,8 @@ def pair_features(a: dict, b: dict, frame, main_measure: Optional[str] = None) -
         put("measure_same")
         if ma == main_measure:
             put("main_measure")
+    elif ma in GENERIC() or mb in GENERIC():
+        put("measure_generic")  # 'four men' beside 'four robbers', 'the amount' beside 'stolen'
     else:
         put("measure_differ")
     sa, sb = a.get("subject"), b.get("subject")
@@ -133,13 +151,22 @@ def pair_features(a: dict, b: dict, frame, main_measure: Optional[str] = None) -
         wa, wb = _words_of(sa), _words_of(sb)
         put("subject_same" if (wa <= wb or wb <= wa) else "subject_differ")
     elif sa or sb:
-        put("subject_one_side")
+        # 'nine children' beside '28 killed' is a part; '23 pirates' beside '23 arrested' is not
+        put("subject_part_one_side" if _words_of(sa or sb) & SUBSET_GROUPS else "subject_one_side")
+    what = a["_what"] | b["_what"]
+    if what:  # what is counted, whichever of measure and subject it was read into ('23 pirates arrested', '23 pirates')
+        put("what_overlap", len(a["_what"] & b["_what"]) / len(what))
     rel = frame.place_relation(a, b)
+    if rel == "unrelated" and not (a.get("place_from") in STATED and b.get("place_from") in STATED):
+        rel = "unrelated_weak"  # a place carried from the dateline or another sentence
     put({"same": "place_same", "contains": "place_contains", "unstated": "place_unstated",
-         "contrasted": "place_contrasted"}.get(rel, "place_unrelated"))
+         "contrasted": "place_contrasted", "unrelated_weak": "place_unrelated_weak"}.get(rel, "place_unrelated"))
     if a["_time"] == b["_time"]:
         put("time_same")
     va, vb = a["_value"], b["_value"]
+    if a.get("_usd") and b.get("_usd") and a["unit"] != b["unit"]:
+        va, vb = a["_usd"], b["_usd"]  # roughly, in one currency: only to say 'about as large'
+
     if va == vb:
         put("value_equal")
         if not _round(abs(va)):
@@ -154,6 +181,12 @@ def pair_features(a: dict, b: dict, frame, main_measure: Optional[str] = None) -
             put("value_close")  # 39 beside 46 or 57: the competing tolls of one event
     elif va != vb:
         put("value_log_ratio", 2.0)
+    if va == vb and not _round(abs(va)):
+        put("value_equal_story_share", a["_share"])  # 23 given by most of the story's articles is one quantity
+    put("what_overlap_value_equal", f[INDEX["what_overlap"]] * f[INDEX["value_equal"]])
+    if f[INDEX["measure_same"]] or f[INDEX["measure_generic"]]:
+        put("same_measure_value_equal", f[INDEX["value_equal"]])
+        put("same_measure_value_close", f[INDEX["value_close"]])
     if "vague" in (a.get("kind"), b.get("kind")):
         put("vague")
     if is_currency(a.get("unit")) and is_currency(b.get("unit")) and a["unit"] != b["unit"]:
@@ -165,8 +198,8 @@ def pair_features(a: dict, b: dict, frame, main_measure: Optional[str] = None) -
         put("context_similarity", len(a["_window"] & b["_window"]) / len(union))
     if a["_lead"] and b["_lead"]:
         put("both_lead")
-    qa, qb = a["_quals"] - {"forecast", *PERIODS}, b["_quals"] - {"forecast", *PERIODS}
-    put("qualifier_mismatch", len(qa ^ qb))
+    for q in (a["_quals"] ^ b["_quals"]) - {"forecast", *PERIODS}:
+        put(f"{q}_mismatch")  # 'two buildings' beside 'two other buildings'; a record beside this week's
     pa, pb = a["_quals"] & set(PERIODS), b["_quals"] & set(PERIODS)
     if pa and pb and not (pa & pb):
         put("period_mismatch")

@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from typing import Dict, List, Optional, Set
 
 from .. import places
+from . import gazetteer
 
 
 def split_place(place: Optional[str]) -> List[str]:
@@ -79,9 +80,10 @@ class Frame:
         self.contrasted = self._contrasts(claims)
 
     def name(self, place: Optional[str]) -> Optional[str]:
+        """One spelling per place: the story's most common, and ISO 3166's for a country."""
         if not place:
             return None
-        return " + ".join(sorted({self.canonical.get(n, n) for n in split_place(place)}))
+        return " + ".join(sorted({gazetteer.country(n) or self.canonical.get(n, n) for n in split_place(place)}))
 
     def contains(self, outer: str, inner: str) -> bool:
         """Whether the story puts ``inner`` inside ``outer`` (a country holds every place the
@@ -91,7 +93,10 @@ class Frame:
         parts = split_place(outer)
         if len(parts) > 1:
             return inner in parts or any(self.contains(p, inner) for p in parts)
-        return outer in self.containers.get(inner, ())
+        if outer in self.containers.get(inner, ()):
+            return True
+        # the gazetteer only where the story itself does not place ``inner``
+        return inner not in self.containers and outer in gazetteer.containers(inner)
 
     def _contrasts(self, claims: List[dict]) -> Set[tuple]:
         """(measure, place, place) where one article gives different figures of that measure for

@@ -45,7 +45,7 @@ def shipped() -> Model:
     return load(SHIPPED)
 
 
-def fit(X: Sequence, y: Sequence, l2: float = 1.0, iterations: int = 50, threshold: float = 0.5) -> Model:
+def fit(X: Sequence, y: Sequence, l2: float = 10.0, iterations: int = 50, threshold: float = 0.5) -> Model:
     """Logistic regression by Newton's method (iteratively reweighted least squares). Each
     article pair is one example; the bias is not penalised."""
     X = np.asarray(X, dtype=float)
