@@ -21,7 +21,7 @@ from .facts import interval
 FEATURES = [
     "bias",
     "measure_same", "measure_differ", "measure_generic", "measure_unknown",
-    "subject_same", "subject_one_side", "subject_part_one_side", "subject_differ", "what_overlap", "what_overlap_value_equal",
+    "subject_same", "subject_one_side", "subject_part_one_side", "subject_differ", "what_overlap", "what_unknown", "what_overlap_value_equal",
     "place_same", "place_contains", "place_unstated", "place_unrelated", "place_unrelated_weak", "place_contrasted",
     "time_same",
     "value_equal", "value_overlap", "value_close", "value_log_ratio", "value_equal_distinctive", "vague",
@@ -31,7 +31,7 @@ FEATURES = [
     "context_similarity", "both_lead",
     *[f"{q}_mismatch" for q in ("earlier", "aftershock", "additional", "cumulative", "part", "record")],
     "period_mismatch",
-    "main_measure",
+    "main_measure", "all_read_alike", "both_first_of_measure",
 ]
 INDEX = {name: i for i, name in enumerate(FEATURES)}
 PERIODS = ("period_week", "period_month", "period_year")
@@ -68,11 +68,14 @@ def _window(c: dict, size: int = 8) -> str:
 def prepare(claims: List[dict], frame, vocabulary) -> List[dict]:
     """Each claim with what its pairs are computed from, read once."""
     vocab = words()
-    stop = set(vocab["stop"])
+    stop, generic = set(vocab["stop"]), GENERIC()
     articles_giving = {}
     for c in claims:
         articles_giving.setdefault((unit_class(c.get("unit")), normalised(c)["value"]), set()).add(c["article_id"])
     n_articles = max(1, len({c["article_id"] for c in claims}))
+    first = {}  # each article's first figure of each measure: the one its headline or lead gives
+    for c in sorted(claims, key=lambda c: (c["article_id"], c.get("start") or 0)):
+        first.setdefault((c["article_id"], c.get("measure"), unit_class(c.get("unit"))), c["id"])
     known = set(vocabulary or ())
     out = []
     for c in claims:
@@ -86,12 +89,13 @@ def prepare(claims: List[dict], frame, vocabulary) -> List[dict]:
             _unit=unit_class(c.get("unit")),
             _known=c.get("measure") in known,
             _value=n["value"],
+            _first=first[(c["article_id"], c.get("measure"), unit_class(c.get("unit")))] == c["id"],
             _share=len(articles_giving[(unit_class(c.get("unit")), n["value"])]) / n_articles,
             _usd=n["value"] * vocab["usd_per_unit"].get(c.get("unit"), 0) if is_currency(c.get("unit")) else None,
             _interval=interval(n),
             _window={_stem(w) for w in WORD.findall(window) if w not in stop},
             _what={_stem(w) for w in WORD.findall(f"{c.get('measure') or ''} {c.get('subject') or ''}".lower())
-                   if w not in stop and w not in ("percent", "share")},
+                   if w not in stop and w not in generic and w not in ("percent", "share")},
             _quals=quals,
             _lead=c.get("sentence_kind") == "headline" or (c.get("paragraph") or 0) <= 1,
         ))
@@ -113,8 +117,9 @@ def _words_of(s: Optional[str]) -> set:
 def cannot_link(a: dict, b: dict, frame) -> bool:
     if a["article_id"] == b["article_id"]:
         # one article's two figures are two quantities, unless one replaced the other ("rose to")
-        differ = a["_value"] != b["_value"] and not (a.get("superseded") or b.get("superseded"))
-        return differ or a.get("measure") != b.get("measure")
+        differ = a["_value"] != b["_value"] and not (a.get("superseded") or b.get("superseded")) \
+            and a.get("unit") == b.get("unit")  # '$2.6 million (two million euros)' is one sum
+        return differ
     if a["_unit"] != b["_unit"]:
         return True
     if a["_known"] and b["_known"] and a.get("measure") != b.get("measure"):
@@ -153,9 +158,10 @@ def pair_features(a: dict, b: dict, frame, main_measure: Optional[str] = None) -
     elif sa or sb:
         # 'nine children' beside '28 killed' is a part; '23 pirates' beside '23 arrested' is not
         put("subject_part_one_side" if _words_of(sa or sb) & SUBSET_GROUPS else "subject_one_side")
-    what = a["_what"] | b["_what"]
-    if what:  # what is counted, whichever of measure and subject it was read into ('23 pirates arrested', '23 pirates')
-        put("what_overlap", len(a["_what"] & b["_what"]) / len(what))
+    if a["_what"] and b["_what"]:  # what is counted, whichever of measure and subject it was read into
+        put("what_overlap", len(a["_what"] & b["_what"]) / len(a["_what"] | b["_what"]))
+    else:
+        put("what_unknown")  # one side says only 'the amount' or 'the figure'
     rel = frame.place_relation(a, b)
     if rel == "unrelated" and not (a.get("place_from") in STATED and b.get("place_from") in STATED):
         rel = "unrelated_weak"  # a place carried from the dateline or another sentence
@@ -187,6 +193,11 @@ def pair_features(a: dict, b: dict, frame, main_measure: Optional[str] = None) -
     if f[INDEX["measure_same"]] or f[INDEX["measure_generic"]]:
         put("same_measure_value_equal", f[INDEX["value_equal"]])
         put("same_measure_value_close", f[INDEX["value_close"]])
+    if f[INDEX["measure_same"]] and f[INDEX["time_same"]] and f[INDEX["place_same"]] and \
+            (a.get("subject") or None) == (b.get("subject") or None):
+        put("all_read_alike")  # what, where and when all agree: the old linker's whole key
+    if f[INDEX["measure_same"]] and a["_first"] and b["_first"]:
+        put("both_first_of_measure")  # each outlet's own first toll: the competing figures
     if "vague" in (a.get("kind"), b.get("kind")):
         put("vague")
     if is_currency(a.get("unit")) and is_currency(b.get("unit")) and a["unit"] != b["unit"]:
