@@ -262,3 +262,11 @@ def test_training_twice_gives_the_same_file_byte_for_byte(tmp_path):
         outs.append(out.read_bytes())
     assert outs[0] == outs[1]
     assert load(tmp_path / "m1.json").weights.keys() == set(FEATURES)
+
+
+def test_a_us_city_lies_in_its_state_and_labels_keep_the_storys_spelling():
+    f, _ = features_of(claim("a", 49, place="Orlando", place_from="sentence"),
+                       claim("b", 49, place="Florida", place_from="sentence"))
+    assert f["place_contains"] == 1
+    claims = [claim("a", 250000, place="Syria"), claim("b", 250000, place="Syria"), claim("c", 250000, place="Syria")]
+    assert {f.place for f in link(claims, "s", vocabulary=VOCAB)} == {"Syria"}

@@ -118,7 +118,8 @@ def cannot_link(a: dict, b: dict, frame) -> bool:
     if a["article_id"] == b["article_id"]:
         # one article's two figures are two quantities, unless one replaced the other ("rose to")
         differ = a["_value"] != b["_value"] and not (a.get("superseded") or b.get("superseded")) \
-            and a.get("unit") == b.get("unit")  # '$2.6 million (two million euros)' is one sum
+            and a.get("unit") == b.get("unit") \
+            and (a.get("source") or "") == (b.get("source") or "")  # 'state media said 39; the Observatory, 46'
         return differ
     if a["_unit"] != b["_unit"]:
         return True

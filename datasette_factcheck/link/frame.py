@@ -53,8 +53,10 @@ class Frame:
         self.event_date = story_date(claims)
         self.canonical: Dict[str, str] = {}
         counts = Counter(n for c in claims for n in split_place(c.get("place")))
-        for name, _ in counts.most_common():
-            self.canonical[name] = next((k for k in self.canonical.values() if places.similar(k, name)), name)
+        for name, _ in counts.most_common():  # the story's most common spelling, 'U.S.' and 'US' as one
+            iso = gazetteer.country(name)
+            self.canonical[name] = next((k for k in self.canonical.values() if places.similar(k, name)
+                                         or (iso and gazetteer.country(k) == iso)), name)
         direct = defaultdict(set)
         for c in claims:
             if c.get("place_in") and c.get("place") and " + " not in c["place"]:
@@ -80,10 +82,10 @@ class Frame:
         self.contrasted = self._contrasts(claims)
 
     def name(self, place: Optional[str]) -> Optional[str]:
-        """One spelling per place: the story's most common, and ISO 3166's for a country."""
+        """One spelling per place: the story's most common."""
         if not place:
             return None
-        return " + ".join(sorted({gazetteer.country(n) or self.canonical.get(n, n) for n in split_place(place)}))
+        return " + ".join(sorted({self.canonical.get(n, n) for n in split_place(place)}))
 
     def contains(self, outer: str, inner: str) -> bool:
         """Whether the story puts ``inner`` inside ``outer`` (a country holds every place the
@@ -95,8 +97,9 @@ class Frame:
             return inner in parts or any(self.contains(p, inner) for p in parts)
         if outer in self.containers.get(inner, ()):
             return True
-        # the gazetteer only where the story itself does not place ``inner``
-        return inner not in self.containers and outer in gazetteer.containers(inner)
+        # the gazetteer (a country by its ISO name, a US state by its name) only where the
+        # story itself does not place ``inner``
+        return inner not in self.containers and (gazetteer.country(outer) or outer) in gazetteer.containers(inner)
 
     def _contrasts(self, claims: List[dict]) -> Set[tuple]:
         """(measure, place, place) where one article gives different figures of that measure for
