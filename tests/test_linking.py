@@ -8,12 +8,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from datasette_factcheck.link import link, main_measure, pairs
+from datasette_factcheck.link import link
 from datasette_factcheck.link.cluster import cluster
 from datasette_factcheck.link.facts import interval, status_of
 from datasette_factcheck.link.features import FEATURES, INDEX, cannot_link, pair_features, prepare
 from datasette_factcheck.link.frame import Frame, story_date
-from datasette_factcheck.link.model import Model, fit, load, shipped
+from datasette_factcheck.link.model import fit, load, shipped
 
 ROOT = Path(__file__).resolve().parent.parent
 VOCAB = {"killed", "injured", "arrested", "missing"}
@@ -151,13 +151,6 @@ def test_story_date_needs_support():
     claims = [claim(str(i), 1, article_dates="02-21") for i in range(4)] + [claim("x", 1, article_dates="08-29")]
     assert story_date(claims) == "02-21"
     assert story_date([claim("x", 1, article_dates="08-29"), *[claim(str(i), 1) for i in range(9)]]) is None
-
-
-def test_main_measure_is_what_leads_count():
-    frame = Frame([])
-    claims = prepare([claim("a", 5, sentence_kind="headline"), claim("b", 6, paragraph=0),
-                      claim("c", 7, measure="injured", paragraph=0)], frame, VOCAB)
-    assert main_measure(claims) == "killed"
 
 
 def test_cluster_respects_cannot_links_and_threshold():

@@ -6,7 +6,6 @@ frame (what the story is about) -> features (each pair of claims from two articl
 """
 from __future__ import annotations
 
-from collections import Counter
 from typing import Iterable, List, Optional
 
 import numpy as np
@@ -14,21 +13,9 @@ import numpy as np
 from ..model import Fact
 from . import model as _model
 from .cluster import cluster
-from .facts import check_parts, make_fact, status_of  # noqa: F401  (status_of: re-exported)
+from .facts import check_parts, make_fact
 from .features import FEATURES, cannot_link, pair_features, prepare
 from .frame import Frame
-
-
-def main_measure(claims: List[dict]) -> Optional[str]:
-    """The measure most articles give in a headline or lead: what the story counts."""
-    votes = Counter()
-    for article in {c["article_id"] for c in claims}:
-        seen = {c.get("measure") for c in claims if c["article_id"] == article and c["_lead"] and c.get("measure")}
-        votes.update(seen)
-    if not votes:
-        return None
-    best = max(sorted(votes), key=lambda m: votes[m])
-    return best if votes[best] >= 2 else None
 
 
 def pairs(claims: List[dict], vocabulary: Iterable[str] = ()):
@@ -36,7 +23,6 @@ def pairs(claims: List[dict], vocabulary: Iterable[str] = ()):
     pairs (i < j) that may link, with their features."""
     frame = Frame(claims)
     prepared = prepare(claims, frame, vocabulary)
-    main = main_measure(prepared)
     n = len(prepared)
     banned = np.zeros((n, n), dtype=bool)
     index, rows = [], []
@@ -48,7 +34,7 @@ def pairs(claims: List[dict], vocabulary: Iterable[str] = ()):
                 banned[i, j] = banned[j, i] = True
             elif a["article_id"] != b["article_id"]:
                 index.append((i, j))
-                rows.append(pair_features(a, b, frame, main))
+                rows.append(pair_features(a, b, frame))
     X = np.array(rows, dtype=float).reshape(-1, len(FEATURES))
     return prepared, frame, banned, index, X
 

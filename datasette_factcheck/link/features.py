@@ -20,18 +20,18 @@ from .facts import interval
 
 FEATURES = [
     "bias",
-    "measure_same", "measure_differ", "measure_generic", "measure_unknown",
+    "measure_same", "measure_differ", "measure_generic",
     "subject_same", "subject_one_side", "subject_part_one_side", "subject_differ", "what_overlap", "what_unknown", "what_overlap_value_equal",
     "place_same", "place_contains", "place_unstated", "place_unrelated", "place_unrelated_weak", "place_contrasted",
     "time_same",
-    "value_equal", "value_overlap", "value_close", "value_log_ratio", "value_equal_distinctive", "vague",
+    "value_equal", "value_overlap", "value_close", "value_log_ratio", "value_equal_distinctive",
     "same_measure_value_equal", "same_measure_value_close", "value_equal_story_share",
     "currency_differ",
-    "source_same", "source_differ",
+    "source_same",
     "context_similarity", "both_lead",
     *[f"{q}_mismatch" for q in ("earlier", "aftershock", "additional", "cumulative", "part", "record")],
     "period_mismatch",
-    "main_measure", "all_read_alike", "both_first_of_measure",
+    "all_read_alike", "both_first_of_measure",
 ]
 INDEX = {name: i for i, name in enumerate(FEATURES)}
 PERIODS = ("period_week", "period_month", "period_year")
@@ -134,7 +134,7 @@ def cannot_link(a: dict, b: dict, frame) -> bool:
     return False
 
 
-def pair_features(a: dict, b: dict, frame, main_measure: Optional[str] = None) -> List[float]:
+def pair_features(a: dict, b: dict, frame) -> List[float]:
     f = [0.0] * len(FEATURES)
 
     def put(name, value=1.0):
@@ -142,13 +142,9 @@ def pair_features(a: dict, b: dict, frame, main_measure: Optional[str] = None) -
 
     put("bias")
     ma, mb = a.get("measure"), b.get("measure")
-    if ma is None or mb is None:
-        put("measure_unknown")
-    elif ma == mb:
+    if ma == mb and ma is not None:
         put("measure_same")
-        if ma == main_measure:
-            put("main_measure")
-    elif ma in GENERIC() or mb in GENERIC():
+    elif ma is None or mb is None or ma in GENERIC() or mb in GENERIC():
         put("measure_generic")  # 'four men' beside 'four robbers', 'the amount' beside 'stolen'
     else:
         put("measure_differ")
@@ -199,12 +195,10 @@ def pair_features(a: dict, b: dict, frame, main_measure: Optional[str] = None) -
         put("all_read_alike")  # what, where and when all agree: the old linker's whole key
     if f[INDEX["measure_same"]] and a["_first"] and b["_first"]:
         put("both_first_of_measure")  # each outlet's own first toll: the competing figures
-    if "vague" in (a.get("kind"), b.get("kind")):
-        put("vague")
     if is_currency(a.get("unit")) and is_currency(b.get("unit")) and a["unit"] != b["unit"]:
         put("currency_differ")
-    if a.get("source") and b.get("source"):
-        put("source_same" if _words_of(a["source"]) & _words_of(b["source"]) else "source_differ")
+    if a.get("source") and b.get("source") and _words_of(a["source"]) & _words_of(b["source"]):
+        put("source_same")
     union = a["_window"] | b["_window"]
     if union:
         put("context_similarity", len(a["_window"] & b["_window"]) / len(union))

@@ -78,7 +78,6 @@ class Frame:
                     seen.add(n)
                     todo.extend(direct.get(n, ()))
             self.containers[start] = seen
-        self.countries = places.world_countries()
         self.contrasted = self._contrasts(claims)
 
     def name(self, place: Optional[str]) -> Optional[str]:
