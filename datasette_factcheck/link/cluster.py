@@ -15,7 +15,29 @@ import numpy as np
 def cluster(P: np.ndarray, banned: np.ndarray, cross: np.ndarray, threshold: float) -> List[Tuple[List[int], float]]:
     """P: pair probabilities (n x n), banned: cannot-link (n x n, bool), cross: pairs from
     different articles (n x n, bool). Returns groups of indices with their weakest merge score
-    (1.0 for a single claim)."""
+    (1.0 for a single claim). Two groups can only merge if some pair between them reaches the
+    threshold, so each connected component of such pairs is clustered on its own."""
+    n = P.shape[0]
+    root = list(range(n))
+
+    def find(i):
+        while root[i] != i:
+            root[i] = root[root[i]]
+            i = root[i]
+        return i
+
+    for i, j in zip(*np.nonzero(np.triu(cross & ~banned & (P >= threshold)))):
+        root[find(int(i))] = find(int(j))
+    component = np.array([find(i) for i in range(n)])
+    out = []
+    for c in np.unique(component):
+        idx = np.flatnonzero(component == c)
+        sub = np.ix_(idx, idx)
+        out += [([int(idx[i]) for i in g], w) for g, w in _average_linkage(P[sub], banned[sub], cross[sub], threshold)]
+    return sorted(out)
+
+
+def _average_linkage(P, banned, cross, threshold):
     n = P.shape[0]
     groups = {i: [i] for i in range(n)}
     weakest = {i: 1.0 for i in range(n)}

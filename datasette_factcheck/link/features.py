@@ -93,6 +93,8 @@ def prepare(claims: List[dict], frame, vocabulary) -> List[dict]:
             _share=len(articles_giving[(unit_class(c.get("unit")), n["value"])]) / n_articles,
             _usd=n["value"] * vocab["usd_per_unit"].get(c.get("unit"), 0) if is_currency(c.get("unit")) else None,
             _interval=interval(n),
+            _subject=_words_of(c.get("subject")),
+            _source=_words_of(c.get("source")),
             _window={_stem(w) for w in WORD.findall(window) if w not in stop},
             _what={_stem(w) for w in WORD.findall(f"{c.get('measure') or ''} {c.get('subject') or ''}".lower())
                    if w not in stop and w not in generic and w not in ("percent", "share")},
@@ -148,13 +150,12 @@ def pair_features(a: dict, b: dict, frame) -> List[float]:
         put("measure_generic")  # 'four men' beside 'four robbers', 'the amount' beside 'stolen'
     else:
         put("measure_differ")
-    sa, sb = a.get("subject"), b.get("subject")
-    if sa and sb:
-        wa, wb = _words_of(sa), _words_of(sb)
+    wa, wb = a["_subject"], b["_subject"]
+    if wa and wb:
         put("subject_same" if (wa <= wb or wb <= wa) else "subject_differ")
-    elif sa or sb:
+    elif wa or wb:
         # 'nine children' beside '28 killed' is a part; '23 pirates' beside '23 arrested' is not
-        put("subject_part_one_side" if _words_of(sa or sb) & SUBSET_GROUPS else "subject_one_side")
+        put("subject_part_one_side" if (wa or wb) & SUBSET_GROUPS else "subject_one_side")
     if a["_what"] and b["_what"]:  # what is counted, whichever of measure and subject it was read into
         put("what_overlap", len(a["_what"] & b["_what"]) / len(a["_what"] | b["_what"]))
     else:
@@ -197,7 +198,7 @@ def pair_features(a: dict, b: dict, frame) -> List[float]:
         put("both_first_of_measure")  # each outlet's own first toll: the competing figures
     if is_currency(a.get("unit")) and is_currency(b.get("unit")) and a["unit"] != b["unit"]:
         put("currency_differ")
-    if a.get("source") and b.get("source") and _words_of(a["source"]) & _words_of(b["source"]):
+    if a["_source"] & b["_source"]:
         put("source_same")
     union = a["_window"] | b["_window"]
     if union:

@@ -79,6 +79,7 @@ class Frame:
                     todo.extend(direct.get(n, ()))
             self.containers[start] = seen
         self.contrasted = self._contrasts(claims)
+        self._relations: Dict[tuple, str] = {}
 
     def name(self, place: Optional[str]) -> Optional[str]:
         """One spelling per place: the story's most common."""
@@ -135,6 +136,12 @@ class Frame:
         return frame
 
     def place_relation(self, a: dict, b: dict) -> str:
+        key = (a["_place"], b["_place"], a.get("measure"), b.get("measure"))
+        if key not in self._relations:
+            self._relations[key] = self._place_relation(a, b)
+        return self._relations[key]
+
+    def _place_relation(self, a: dict, b: dict) -> str:
         """same, contains (one holds the other), unstated (one or both give no place), joint (a
         total of several places beside another place), contrasted (an article gives both
         different figures of the measure) or unrelated."""
