@@ -126,15 +126,35 @@ SQL = {
 
 # ---------------------------------------------------------------------------- formatting
 
-def number(value) -> str:
-    """57.0 -> '57', 1234 -> '1,234', 2.5 -> '2.5'."""
-    if value is None:
-        return "?"
+def finite(value) -> Optional[float]:
+    """The value as a float, or None when it is missing, not a number, infinite or NaN: a
+    database may hold any of these, and neither a chart nor strict JSON can show them."""
     try:
         value = float(value)
-    except (TypeError, ValueError):
-        return str(value)
-    if math.isfinite(value) and value == int(value):
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return value if math.isfinite(value) else None
+
+
+def strict_json(data):
+    """``data`` with every infinite or NaN float replaced by None, so the JSON is valid."""
+    if isinstance(data, float):
+        return data if math.isfinite(data) else None
+    if isinstance(data, dict):
+        return {k: strict_json(v) for k, v in data.items()}
+    if isinstance(data, (list, tuple)):
+        return [strict_json(v) for v in data]
+    return data
+
+
+def number(value) -> str:
+    """57.0 -> '57', 1234 -> '1,234', 2.5 -> '2.5'; '?' for what is not a finite number."""
+    if isinstance(value, str) and finite(value) is None:
+        return value
+    value = finite(value)
+    if value is None:
+        return "?"
+    if value == int(value):
         return f"{int(value):,}"
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
@@ -314,8 +334,8 @@ CHAR_W = 7.7  # a generous average glyph width at the largest label size (14 uni
 
 def nice_ticks(lo, hi, count=4, integral=False) -> list:
     span = hi - lo
-    if span <= 0:
-        return [lo]
+    if not math.isfinite(span) or span / count <= 0:  # one point, or a range no float can step
+        return [lo] if math.isfinite(lo) else []
     raw = span / count
     mag = 10 ** math.floor(math.log10(raw))
     step = next(m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw)
@@ -328,7 +348,7 @@ def nice_ticks(lo, hi, count=4, integral=False) -> list:
 def chart_domain(figs):
     """Room for every figure and its range; never so narrow that 100 and 101 look far apart."""
     values = [f["value"] for f in figs]
-    values += [f[k] for f in figs for k in ("low", "high") if f.get(k) is not None]
+    values += [v for f in figs for k in ("low", "high") if (v := finite(f.get(k))) is not None]
     lo, hi = min(values), max(values)
     least = max(abs(lo), abs(hi), 1) * 0.4
     if hi - lo < least:
@@ -350,8 +370,8 @@ def chart_shape(f, x, y, left, right) -> list:
         parts.append(f'<line class="fc-range" x1="{left + 6:.1f}" y1="{y}" x2="{cx:.1f}" y2="{y}"/>'
                      f'<path class="fc-arrow" d="M{left:.1f},{y} l8,-4.5 v9 z"/>')
     elif bound == "about":
-        low = f.get("low") if f.get("low") is not None else f["value"] * 0.9
-        high = f.get("high") if f.get("high") is not None else f["value"] * 1.1
+        low = finite(f.get("low")) if finite(f.get("low")) is not None else f["value"] * 0.9
+        high = finite(f.get("high")) if finite(f.get("high")) is not None else f["value"] * 1.1
         x1, x2 = x(low), x(high)
         parts.append(f'<rect class="fc-about" x="{x1:.1f}" y="{y - 4}" '
                      f'width="{max(x2 - x1, 4):.1f}" height="8" rx="4"/>')
@@ -388,11 +408,14 @@ def chart_svg(figures, label, chart_id) -> Markup:
 
 
 def _chart_svg(figures, label, chart_id) -> Markup:
-    figs = [f for f in figures if not f.get("superseded") and f.get("value") is not None]
+    figs = [dict(f, value=v) for f in figures
+            if not f.get("superseded") and (v := finite(f.get("value"))) is not None]
     if not figs:
         return Markup("")
     figs.sort(key=lambda f: (f["value"], outlet_name(f)))
     lo, hi = chart_domain(figs)
+    if not math.isfinite((hi - lo) * (CHART_W - PAD_L - PAD_R)):  # figures near the float limit
+        return Markup("")
     left, right = PAD_L, CHART_W - PAD_R
 
     def x(v):
@@ -412,7 +435,7 @@ def _chart_svg(figures, label, chart_id) -> Markup:
                     f'{escape(text)}</text>')
     axis_y = len(figs) * ROW_H + 6
     body.append(f'<line class="fc-axis" x1="{left}" y1="{axis_y}" x2="{right}" y2="{axis_y}"/>')
-    integral = all(float(f["value"]).is_integer() for f in figs)
+    integral = all(f["value"].is_integer() for f in figs)
     for t in nice_ticks(lo, hi, integral=integral):
         tx = x(t)
         body.append(f'<line class="fc-tick" x1="{tx:.1f}" y1="{axis_y}" x2="{tx:.1f}" '
@@ -485,7 +508,7 @@ def competing(claim, others) -> list:
 async def respond(datasette, request, template, data, extra=None):
     """JSON at .json, else the template with ``data`` plus HTML-only ``extra`` context."""
     if request.url_vars.get("format") == "json":
-        return Response.json(data, default=str)
+        return Response.json(strict_json(data), default=str)
     query = f"?{request.query_string}" if request.query_string else ""
     context = {**data, **(extra or {}), "status_meta": STATUS, "status_order": list(STATUS_ORDER),
                "statuses": [status_info(s) for s in STATUS_ORDER],
