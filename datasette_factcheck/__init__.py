@@ -37,6 +37,16 @@ def register_routes(datasette):
 
 
 @hookimpl
+def actor_from_request(datasette, request):
+    """Identifies nobody: it keeps the request, so render_cell (given none on Datasette 0.65)
+    can check the actor's permissions, and per-request caches have a home."""
+    from .views import begin_request
+
+    begin_request(request)
+    return None
+
+
+@hookimpl
 def render_cell(row, value, column, table, database, datasette):
     # Called for every cell of every table: decide on the cheap string tests first.
     if table == "sentences" and column == "text":
@@ -47,11 +57,13 @@ def render_cell(row, value, column, table, database, datasette):
         return None
 
     async def inner():
-        from .views import has_factcheck_tables
+        from .views import current_request, has_factcheck_tables, visible_tables
 
         if not await has_factcheck_tables(datasette, database):
             return None
-        return await render(datasette, database, row, value)
+        request = current_request()
+        seen = await visible_tables(datasette, request.actor if request else None, database)
+        return await render(datasette, database, row, value, seen)
 
     return inner
 
@@ -64,11 +76,11 @@ def table_actions(datasette, actor, database, table, request):
         return None
 
     async def inner():
-        from .views import can_view, has_factcheck_tables, page_url
+        from .views import has_factcheck_tables, page_url, visible_tables
 
         if not await has_factcheck_tables(datasette, database):
             return None
-        if not await can_view(datasette, actor, database):
+        if "stories" not in await visible_tables(datasette, actor, database):
             return None
         return [{"href": page_url(datasette, database), "label": "Fact-check: all stories",
                  "description": "Every figure beside the competing figures other outlets give"}]
@@ -79,10 +91,10 @@ def table_actions(datasette, actor, database, table, request):
 @hookimpl
 def menu_links(datasette, actor, request):
     async def inner():
-        from .views import can_view, factcheck_databases, page_url
+        from .views import factcheck_databases, page_url, visible_tables
 
         for name in await factcheck_databases(datasette):
-            if await can_view(datasette, actor, name):
+            if "stories" in await visible_tables(datasette, actor, name):
                 return [{"href": page_url(datasette, name), "label": "Fact-check"}]
         return None
 
@@ -96,26 +108,25 @@ def _row_actions(datasette, actor, request, database, table, row):
         return None
 
     async def inner():
-        from .views import can_view, has_factcheck_tables, page_url
+        from .views import has_factcheck_tables, page_url, visible_tables
 
         if not await has_factcheck_tables(datasette, database):
             return None
-        if not await can_view(datasette, actor, database):
-            return None
+        seen = await visible_tables(datasette, actor, database)  # each link only to a page they may see
         get = lambda key: row_value(row, key)  # noqa: E731
         links = []
-        if table == "stories" and get("id"):
+        if table == "stories" and get("id") and "stories" in seen:
             links.append(("Fact-check this story", page_url(datasette, database, "story", get("id"))))
         if table == "facts" and get("id"):
             links.append(("Open the fact page", page_url(datasette, database, "fact", get("id"))))
         if table == "articles" and get("id"):
             links.append(("Read with figures highlighted",
                           page_url(datasette, database, "article", get("id"))))
-        if table in ("claims", "sentences") and get("article_id"):
+        if table in ("claims", "sentences") and get("article_id") and "articles" in seen:
             anchor = f"#claim-{get('id')}" if table == "claims" else ""
             links.append(("Show in the article",
                           page_url(datasette, database, "article", get("article_id")) + anchor))
-        if table == "claims" and get("fact_id"):
+        if table == "claims" and get("fact_id") and "facts" in seen:
             links.append(("Compare with other outlets",
                           page_url(datasette, database, "fact", get("fact_id"))))
         return [{"href": href, "label": label} for label, href in links] or None

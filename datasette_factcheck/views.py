@@ -7,6 +7,7 @@ Text from articles is escaped here with ``markupsafe.escape`` before any <mark> 
 """
 from __future__ import annotations
 
+import contextvars
 import json
 import math
 import sqlite3
@@ -20,6 +21,11 @@ from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup, escape
 
 from .units import LENGTH_KM, is_currency, normalised
+
+try:  # Datasette 1.0a checks permissions on resources; 0.65 on (action, resource) pairs
+    from datasette.resources import TableResource
+except ImportError:
+    TableResource = None
 
 PLUGIN = "datasette-factcheck"
 REQUIRED_TABLES = {"claims", "facts"}
@@ -62,63 +68,63 @@ SQL = {
     "story": "select * from stories where id = :story",
     "story_articles": """
         select a.id, a.story, a.outlet, a.title, a.path, a.published,
-          (select count(*) from claims c where c.article_id = a.id) as claim_count
-        from articles a where a.story = :story order by a.outlet, a.published, a.title, a.id""",
+          case when :claims then (select count(*) from claims c where c.article_id = a.id) end as claim_count
+        from articles a where a.story = :story and :articles order by a.outlet, a.published, a.title, a.id""",
     "story_facts": f"""
-        select f.* from facts f where f.story = :story
+        select f.* from facts f where f.story = :story and :facts
           and (:measure = '' or f.measure = :measure)
           and (:place = '' or f.place = :place)
           and (:status = '' or f.status = :status)
-          and (:outlet = '' or f.id in
+          and (:outlet = '' or :claims and f.id in
                 (select fact_id from claims where story = :story and outlet = :outlet))
         order by {STATUS_RANK_SQL}, f.outlet_count desc, f.spread desc, f.label, f.id""",
     "story_figures": """
         select c.id, c.fact_id, c.article_id, c.outlet, c.text, c.value, c.low, c.high, c.bound,
                c.source, c.superseded
-        from claims c where c.story = :story and c.fact_id is not null
+        from claims c where c.story = :story and c.fact_id is not null and :claims
         order by c.value, c.outlet, c.id""",
     "story_options": """
         select 'measure' as name, measure as value from facts
-          where story = :story and measure is not null
-        union select 'place', place from facts where story = :story and place is not null
-        union select 'status', status from facts where story = :story and status is not null
-        union select 'outlet', outlet from claims where story = :story and outlet is not null
+          where story = :story and measure is not null and :facts
+        union select 'place', place from facts where story = :story and place is not null and :facts
+        union select 'status', status from facts where story = :story and status is not null and :facts
+        union select 'outlet', outlet from claims where story = :story and outlet is not null and :claims
         order by 1, 2""",
     "fact": "select * from facts where id = :id",
     "fact_figures": """
         select c.*, s.text as sentence_text, s.start as sentence_start,
                a.title as article_title, a.path as article_path
         from claims c
-        left join sentences s on s.id = c.sentence_id
-        left join articles a on a.id = c.article_id
-        where c.fact_id = :id order by c.superseded, c.value, c.outlet, c.id""",
+        left join sentences s on s.id = c.sentence_id and :sentences
+        left join articles a on a.id = c.article_id and :articles
+        where c.fact_id = :id and :claims order by c.superseded, c.value, c.outlet, c.id""",
     "article": "select * from articles where id = :id",
     "article_sentences": """
         select id, idx, paragraph, start, end, kind, text from sentences
-        where article_id = :id order by idx, start""",
+        where article_id = :id and :sentences order by idx, start""",
     "article_claims": """
         select c.*, f.label as fact_label, f.status as fact_status from claims c
-        left join facts f on f.id = c.fact_id
-        where c.article_id = :id order by c.start, c.id""",
+        left join facts f on f.id = c.fact_id and :facts
+        where c.article_id = :id and :claims order by c.start, c.id""",
     "article_competitors": """
         select c.id, c.fact_id, c.article_id, c.outlet, c.text, c.value, c.low, c.high,
                c.bound, c.source, c.superseded
         from claims c
         where c.fact_id in (select fact_id from claims where article_id = :id)
-          and c.article_id != :id
+          and c.article_id != :id and :claims
         order by c.superseded, c.value, c.outlet, c.id""",
     "cell_sentence_claims": """
         select c.id, c.start - s.start as rel_start, c.end - s.start as rel_end, c.text,
                c.value, c.bound, c.outlet, c.fact_id, f.status as fact_status
         from claims c join sentences s on s.id = c.sentence_id
-        left join facts f on f.id = c.fact_id
+        left join facts f on f.id = c.fact_id and :facts
         where c.sentence_id = :id order by c.start""",
     "cell_fact": """
         select f.id, f.label, f.status,
           (select json_group_array(json_object('outlet', o.outlet, 'value', o.value,
                   'bound', o.bound))
            from (select outlet, value, bound from claims
-                 where fact_id = f.id and id != :claim and superseded = 0
+                 where fact_id = f.id and id != :claim and superseded = 0 and :claims
                  order by value, outlet limit 8) o) as others
         from facts f where f.id = :id""",
 }
@@ -126,15 +132,35 @@ SQL = {
 
 # ---------------------------------------------------------------------------- formatting
 
-def number(value) -> str:
-    """57.0 -> '57', 1234 -> '1,234', 2.5 -> '2.5'."""
-    if value is None:
-        return "?"
+def finite(value) -> Optional[float]:
+    """The value as a float, or None when it is missing, not a number, infinite or NaN: a
+    database may hold any of these, and neither a chart nor strict JSON can show them."""
     try:
         value = float(value)
-    except (TypeError, ValueError):
-        return str(value)
-    if math.isfinite(value) and value == int(value):
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return value if math.isfinite(value) else None
+
+
+def strict_json(data):
+    """``data`` with every infinite or NaN float replaced by None, so the JSON is valid."""
+    if isinstance(data, float):
+        return data if math.isfinite(data) else None
+    if isinstance(data, dict):
+        return {k: strict_json(v) for k, v in data.items()}
+    if isinstance(data, (list, tuple)):
+        return [strict_json(v) for v in data]
+    return data
+
+
+def number(value) -> str:
+    """57.0 -> '57', 1234 -> '1,234', 2.5 -> '2.5'; '?' for what is not a finite number."""
+    if isinstance(value, str) and finite(value) is None:
+        return value
+    value = finite(value)
+    if value is None:
+        return "?"
+    if value == int(value):
         return f"{int(value):,}"
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
@@ -222,21 +248,50 @@ async def factcheck_databases(datasette) -> list:
     return names
 
 
-async def can_view(datasette, actor, database: str) -> bool:
-    """View permission on the facts table, on Datasette 0.65 and 1.0a alike."""
-    try:
-        from datasette.resources import TableResource  # 1.0a
-    except ImportError:
-        visible, _ = await datasette.check_visibility(
-            actor, permissions=[("view-table", (database, "facts")),
-                                ("view-database", database), "view-instance"])
-        return visible
-    return await datasette.allowed(
-        action="view-table", resource=TableResource(database, "facts"), actor=actor)
+# The request being served, kept by the actor_from_request hook: Datasette 0.65 gives render_cell
+# no request, and the actor it resolves lands on this request's scope. Per-request caches hang on it.
+_REQUEST: contextvars.ContextVar = contextvars.ContextVar("datasette_factcheck_request", default=None)
 
 
-async def resolve_database(datasette, request):
-    """The database named in the URL, or 404 when unknown, without the tables, or not visible."""
+def begin_request(request) -> None:
+    _REQUEST.set({"request": request, "tables": {}})
+
+
+def current_request():
+    state = _REQUEST.get()
+    return state["request"] if state else None
+
+
+async def _can_view_table(datasette, actor, database, table) -> bool:
+    if TableResource is not None:  # 1.0a: a table's permission includes its database's and the instance's
+        return await datasette.allowed(action="view-table", resource=TableResource(database, table),
+                                       actor=actor)
+    visible, _ = await datasette.check_visibility(
+        actor, permissions=[("view-table", (database, table)), ("view-database", database), "view-instance"])
+    return visible
+
+
+async def visible_tables(datasette, actor, database: str) -> frozenset:
+    """The fact-check tables of ``database`` the actor may view (and the database and instance):
+    the plugin shows a table's rows only where Datasette would. Checked once per request."""
+    state = _REQUEST.get()
+    key = (database, json.dumps(actor, sort_keys=True, default=str))
+    if state is not None and key in state["tables"]:
+        return state["tables"][key]
+    seen = frozenset([t for t in sorted(PAGE_TABLES) if await _can_view_table(datasette, actor, database, t)])
+    if state is not None:
+        state["tables"][key] = seen
+    return seen
+
+
+def flags(seen) -> dict:
+    """``:articles``, ``:claims``, ... bound into the SQL: a hidden table's rows are never read."""
+    return {t: t in seen for t in PAGE_TABLES}
+
+
+async def resolve_database(datasette, request, table):
+    """The database named in the URL and the tables the actor may view, or 404 when the database
+    is unknown, has no fact-check tables, or the actor may not view ``table`` (the page's own)."""
     route = tilde_decode(request.url_vars["database"])
     try:
         db = datasette.get_database(route=route)
@@ -244,9 +299,10 @@ async def resolve_database(datasette, request):
         raise NotFound("Database not found")
     if not await has_factcheck_tables(datasette, db.name):
         raise NotFound("This database has no fact-check tables")
-    if not await can_view(datasette, request.actor, db.name):
-        raise NotFound("Database not found")
-    return db
+    seen = await visible_tables(datasette, request.actor, db.name)
+    if table not in seen:
+        raise NotFound("Database not found" if not seen else "Page not found")
+    return db, seen
 
 
 def url_id(request, name="id") -> str:
@@ -314,8 +370,8 @@ CHAR_W = 7.7  # a generous average glyph width at the largest label size (14 uni
 
 def nice_ticks(lo, hi, count=4, integral=False) -> list:
     span = hi - lo
-    if span <= 0:
-        return [lo]
+    if not math.isfinite(span) or span / count <= 0:  # one point, or a range no float can step
+        return [lo] if math.isfinite(lo) else []
     raw = span / count
     mag = 10 ** math.floor(math.log10(raw))
     step = next(m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw)
@@ -328,7 +384,7 @@ def nice_ticks(lo, hi, count=4, integral=False) -> list:
 def chart_domain(figs):
     """Room for every figure and its range; never so narrow that 100 and 101 look far apart."""
     values = [f["value"] for f in figs]
-    values += [f[k] for f in figs for k in ("low", "high") if f.get(k) is not None]
+    values += [v for f in figs for k in ("low", "high") if (v := finite(f.get(k))) is not None]
     lo, hi = min(values), max(values)
     least = max(abs(lo), abs(hi), 1) * 0.4
     if hi - lo < least:
@@ -350,8 +406,8 @@ def chart_shape(f, x, y, left, right) -> list:
         parts.append(f'<line class="fc-range" x1="{left + 6:.1f}" y1="{y}" x2="{cx:.1f}" y2="{y}"/>'
                      f'<path class="fc-arrow" d="M{left:.1f},{y} l8,-4.5 v9 z"/>')
     elif bound == "about":
-        low = f.get("low") if f.get("low") is not None else f["value"] * 0.9
-        high = f.get("high") if f.get("high") is not None else f["value"] * 1.1
+        low = finite(f.get("low")) if finite(f.get("low")) is not None else f["value"] * 0.9
+        high = finite(f.get("high")) if finite(f.get("high")) is not None else f["value"] * 1.1
         x1, x2 = x(low), x(high)
         parts.append(f'<rect class="fc-about" x="{x1:.1f}" y="{y - 4}" '
                      f'width="{max(x2 - x1, 4):.1f}" height="8" rx="4"/>')
@@ -388,11 +444,14 @@ def chart_svg(figures, label, chart_id) -> Markup:
 
 
 def _chart_svg(figures, label, chart_id) -> Markup:
-    figs = [f for f in figures if not f.get("superseded") and f.get("value") is not None]
+    figs = [dict(f, value=v) for f in figures
+            if not f.get("superseded") and (v := finite(f.get("value"))) is not None]
     if not figs:
         return Markup("")
     figs.sort(key=lambda f: (f["value"], outlet_name(f)))
     lo, hi = chart_domain(figs)
+    if not math.isfinite((hi - lo) * (CHART_W - PAD_L - PAD_R)):  # figures near the float limit
+        return Markup("")
     left, right = PAD_L, CHART_W - PAD_R
 
     def x(v):
@@ -412,7 +471,7 @@ def _chart_svg(figures, label, chart_id) -> Markup:
                     f'{escape(text)}</text>')
     axis_y = len(figs) * ROW_H + 6
     body.append(f'<line class="fc-axis" x1="{left}" y1="{axis_y}" x2="{right}" y2="{axis_y}"/>')
-    integral = all(float(f["value"]).is_integer() for f in figs)
+    integral = all(f["value"].is_integer() for f in figs)
     for t in nice_ticks(lo, hi, integral=integral):
         tx = x(t)
         body.append(f'<line class="fc-tick" x1="{tx:.1f}" y1="{axis_y}" x2="{tx:.1f}" '
@@ -433,7 +492,7 @@ def unit_words(c) -> Optional[str]:
     return unit if is_currency(unit) or unit in LENGTH_KM else None
 
 
-def figure_summary(datasette, database, c) -> dict:
+def figure_summary(datasette, database, c, articles=True) -> dict:
     """The public face of one claim in JSON: value, bound in words, who says it, on whose word."""
     unit = unit_words(c)
     return {
@@ -444,7 +503,7 @@ def figure_summary(datasette, database, c) -> dict:
         "source": c.get("source"),
         "superseded": bool(c.get("superseded")),
         "article_url": page_url(datasette, database, "article", c["article_id"])
-        + f"#claim-{c['id']}" if c.get("article_id") else None,
+        + f"#claim-{c['id']}" if c.get("article_id") and articles else None,
     }
 
 
@@ -498,7 +557,7 @@ def competing(claim, others) -> list:
 async def respond(datasette, request, template, data, extra=None):
     """JSON at .json, else the template with ``data`` plus HTML-only ``extra`` context."""
     if request.url_vars.get("format") == "json":
-        return Response.json(data, default=str)
+        return Response.json(strict_json(data), default=str)
     query = f"?{request.query_string}" if request.query_string else ""
     context = {**data, **(extra or {}), "status_meta": STATUS, "status_order": list(STATUS_ORDER),
                "statuses": [status_info(s) for s in STATUS_ORDER],
@@ -508,10 +567,11 @@ async def respond(datasette, request, template, data, extra=None):
     return Response.html(await datasette.render_template(template, context, request=request))
 
 
-def crumbs(datasette, database, *items) -> list:
+def crumbs(datasette, database, seen, *items) -> list:
     base = [{"label": "home", "href": datasette.urls.instance()},
-            {"label": database, "href": datasette.urls.database(database)},
-            {"label": "fact-check", "href": page_url(datasette, database)}]
+            {"label": database, "href": datasette.urls.database(database)}]
+    if "stories" in seen:
+        base.append({"label": "fact-check", "href": page_url(datasette, database)})
     return base + [{"label": label, "href": href} for label, href in items]
 
 
@@ -544,7 +604,7 @@ def _page_number(request) -> int:
 
 async def stories_page(datasette, request):
     """Stories a hundred to a page, like Datasette's tables; ``?q=`` finds a story by name or outlet."""
-    db = await resolve_database(datasette, request)
+    db, seen = await resolve_database(datasette, request, "stories")
     name = db.name
     q = (request.args.get("q") or "").strip()
     page = _page_number(request)
@@ -566,52 +626,53 @@ async def stories_page(datasette, request):
     data = {"database": name, "q": q, "total": total, "page": page, "pages": pages,
             "previous_url": link(page - 1) if page > 1 else None,
             "next_url": link(page + 1) if page < pages else None, "stories": stories}
-    extra = {"crumb_links": crumbs(datasette, name)[:-1], "stories_url": page_url(datasette, name),
+    extra = {"crumb_links": crumbs(datasette, name, seen)[:-1], "stories_url": page_url(datasette, name),
              "queries": await stored_queries(datasette, name, request.actor),
-             "tables": {t: datasette.urls.table(name, t) for t in sorted(PAGE_TABLES)}}
+             "tables": {t: datasette.urls.table(name, t) for t in sorted(seen)}}
     return await respond(datasette, request, "factcheck_stories.html", data, extra)
 
 
 async def story_page(datasette, request):
-    db = await resolve_database(datasette, request)
-    name, story_id = db.name, url_id(request)
+    db, seen = await resolve_database(datasette, request, "stories")
+    name, story_id, may = db.name, url_id(request), flags(seen)
     story = await one(db, "story", {"story": story_id}, "Story")
     filters = {k: request.args.get(k) or "" for k in FILTERS}
-    facts = await rows(db, "story_facts", {"story": story_id, **filters})
+    facts = await rows(db, "story_facts", {"story": story_id, **filters, **may})
     figures = {}
-    for c in await rows(db, "story_figures", {"story": story_id}):
+    for c in await rows(db, "story_figures", {"story": story_id, **may}):
         figures.setdefault(c["fact_id"], []).append(c)
     options = {k: [] for k in FILTERS}
-    for r in await rows(db, "story_options", {"story": story_id}):
+    for r in await rows(db, "story_options", {"story": story_id, **may}):
         options[r["name"]].append(r["value"])
     options["status"] = [s for s in STATUS_ORDER if s in options["status"]] + \
         [s for s in options["status"] if s not in STATUS_ORDER]
     fact_list = [{**fact_summary(datasette, name, f),
-                  "figures": [figure_summary(datasette, name, c) for c in figures.get(f["id"], [])]}
+                  "figures": [figure_summary(datasette, name, c, may["articles"])
+                              for c in figures.get(f["id"], [])]}
                  for f in facts]
     counts = {s: sum(1 for f in fact_list if f["status"] == s) for s in STATUS_ORDER}
     articles = [{**a, "url": page_url(datasette, name, "article", a["id"])}
-                for a in await rows(db, "story_articles", {"story": story_id})]
+                for a in await rows(db, "story_articles", {"story": story_id, **may})]
     data = {"database": name, "story": {"id": story["id"], "name": story.get("name") or story["id"]},
             "filters": filters, "options": options, "counts": counts, "facts": fact_list,
             "articles": articles}
     charts = {f["id"]: chart_svg(figures.get(f["id"], []), f.get("label") or f["id"],
                                  f"chart-{f['id']}") for f in facts}
     extra = {"charts": charts, "story_url": page_url(datasette, name, "story", story_id),
-             "crumb_links": crumbs(datasette, name)}
+             "crumb_links": crumbs(datasette, name, seen)}
     return await respond(datasette, request, "factcheck_story.html", data, extra)
 
 
 async def fact_page(datasette, request):
-    db = await resolve_database(datasette, request)
-    name, fact_id = db.name, url_id(request)
+    db, seen = await resolve_database(datasette, request, "facts")
+    name, fact_id, may = db.name, url_id(request), flags(seen)
     fact = await one(db, "fact", {"id": fact_id}, "Fact")
-    claims = await rows(db, "fact_figures", {"id": fact_id})
+    claims = await rows(db, "fact_figures", {"id": fact_id, **may})
     groups = OrderedDict()
     sentences = {}
     for c in claims:
         key = ("superseded",) if c.get("superseded") else ("value", c.get("value"), unit_words(c))
-        groups.setdefault(key, []).append(figure_summary(datasette, name, c))
+        groups.setdefault(key, []).append(figure_summary(datasette, name, c, may["articles"]))
         at = locate(c.get("sentence_text"), c.get("sentence_start"), c)
         sentences[c["id"]] = highlight(c.get("sentence_text") or "", [(*at, None)] if at else [],
                                        plain_mark)
@@ -621,7 +682,7 @@ async def fact_page(datasette, request):
                   for k, v in groups.items()]
     currencies = sorted({c["unit"] for c in claims if is_currency(c.get("unit"))})
     parts = parse_parts(fact.get("parts"))
-    story_url = page_url(datasette, name, "story", fact["story"]) if fact.get("story") else None
+    story_url = page_url(datasette, name, "story", fact["story"]) if fact.get("story") and may["stories"] else None
     data = {"database": name, "fact": fact_summary(datasette, name, fact),
             "story": {"id": fact.get("story"), "url": story_url},
             "groups": group_list, "parts": parts}
@@ -631,12 +692,12 @@ async def fact_page(datasette, request):
                                "apart, since no exchange rate is right for every date."
                                if len(currencies) > 1 and fact.get("unit") in currencies else None),
              "chart": chart_svg(claims, fact.get("label") or fact_id, f"chart-{fact_id}"),
-             "parts_view": await parts_view(datasette, db, parts),
-             "crumb_links": crumbs(datasette, name, *([(fact["story"], story_url)] if story_url else []))}
+             "parts_view": await parts_view(datasette, db, parts, may["articles"]),
+             "crumb_links": crumbs(datasette, name, seen, *([(fact["story"], story_url)] if story_url else []))}
     return await respond(datasette, request, "factcheck_fact.html", data, extra)
 
 
-async def parts_view(datasette, db, parts):
+async def parts_view(datasette, db, parts, articles=True):
     """Label and link every fact_id in the part-and-whole check, whatever its shape."""
     if not parts:
         return None
@@ -665,23 +726,23 @@ async def parts_view(datasette, db, parts):
             "ok": ok, "ok_words": {True: "the parts add up", False: "the parts do not add up"}
             .get(ok, "not checked"),
             "article_url": page_url(datasette, db.name, "article", parts["article_id"])
-            if isinstance(parts.get("article_id"), str) else None}
+            if isinstance(parts.get("article_id"), str) and articles else None}
 
 
 async def article_page(datasette, request):
-    db = await resolve_database(datasette, request)
-    name, article_id = db.name, url_id(request)
+    db, seen = await resolve_database(datasette, request, "articles")
+    name, article_id, may = db.name, url_id(request), flags(seen)
     article = await one(db, "article", {"id": article_id}, "Article")
-    sentences = await rows(db, "article_sentences", {"id": article_id})
-    claims = await rows(db, "article_claims", {"id": article_id})
-    others = await rows(db, "article_competitors", {"id": article_id})
+    sentences = await rows(db, "article_sentences", {"id": article_id, **may})
+    claims = await rows(db, "article_claims", {"id": article_id, **may})
+    others = await rows(db, "article_competitors", {"id": article_id, **may})
     claim_list = []
     for c in claims:
         claim_list.append({
             **figure_summary(datasette, name, c), "sentence_id": c.get("sentence_id"),
             "start": c.get("start"), "end": c.get("end"), "fact_label": c.get("fact_label"),
             "fact_status": c.get("fact_status"), "fact_state": status_info(c.get("fact_status")),
-            "fact_url": page_url(datasette, name, "fact", c["fact_id"]) if c.get("fact_id") else None,
+            "fact_url": page_url(datasette, name, "fact", c["fact_id"]) if c.get("fact_id") and may["facts"] else None,
             "competing": [figure_summary(datasette, name, o) for o in competing(c, others)],
         })
     paragraphs = article_paragraphs(article, sentences, claim_list)
@@ -691,10 +752,10 @@ async def article_page(datasette, request):
             "paragraphs": [{"paragraph": p["paragraph"], "sentences": p["sentences"]}
                            for p in paragraphs],
             "claims": claim_list}
-    story_url = page_url(datasette, name, "story", article["story"]) if article.get("story") else None
+    story_url = page_url(datasette, name, "story", article["story"]) if article.get("story") and may["stories"] else None
     extra = {"safe_url": safe_url(article.get("url")), "rendered": paragraphs,
              "story_url": story_url, "row_url": row_url(datasette, name, "articles", article_id),
-             "crumb_links": crumbs(datasette, name, *([(article["story"], story_url)] if story_url else []))}
+             "crumb_links": crumbs(datasette, name, seen, *([(article["story"], story_url)] if story_url else []))}
     return await respond(datasette, request, "factcheck_article.html", data, extra)
 
 
@@ -734,14 +795,14 @@ def article_paragraphs(article, sentences, claims) -> list:
 
 # ---------------------------------------------------------------------------- render_cell
 
-async def render_sentence_cell(datasette, database, row, value):
+async def render_sentence_cell(datasette, database, row, value, seen):
     """sentences.text in Datasette's table and row pages, with its figures marked."""
     sentence_id = row_value(row, "id")
-    if sentence_id is None or not isinstance(value, str):
+    if sentence_id is None or not isinstance(value, str) or "claims" not in seen:
         return None
     try:
         claims = await rows(datasette.get_database(database), "cell_sentence_claims",
-                            {"id": sentence_id})
+                            {"id": sentence_id, **flags(seen)})
     except (sqlite3.Error, KeyError):
         return None
     if not claims:
@@ -757,9 +818,10 @@ async def render_sentence_cell(datasette, database, row, value):
             spans.append((s, e, c))
 
     def mark(c, inner):
-        info = status_info(c.get("fact_status"))
-        title = f"{figure_words(c['value'], c['bound'])} \u00b7 {info['label']}"
-        if c.get("fact_id"):
+        title = figure_words(c["value"], c["bound"])
+        if "facts" in seen:
+            title += f" \u00b7 {status_info(c.get('fact_status'))['label']}"
+        if c.get("fact_id") and "facts" in seen:
             href = page_url(datasette, database, "fact", c["fact_id"])
             return Markup('<mark class="fc-figure" title="{}"><a href="{}">{}</a></mark>').format(
                 title, href, inner)
@@ -768,15 +830,15 @@ async def render_sentence_cell(datasette, database, row, value):
     return highlight(value, spans, mark)
 
 
-async def render_fact_cell(datasette, database, row, value):
+async def render_fact_cell(datasette, database, row, value, seen):
     """claims.fact_id: a link to the fact page and what the other outlets say."""
     if isinstance(value, dict):  # a foreign key Datasette has already expanded to {value, label}
         value = value.get("value")
-    if not isinstance(value, (str, int)):
+    if not isinstance(value, (str, int)) or "facts" not in seen:
         return None
     try:
         found = await datasette.get_database(database).execute(
-            SQL["cell_fact"], {"id": value, "claim": row_value(row, "id") or ""})
+            SQL["cell_fact"], {"id": value, "claim": row_value(row, "id") or "", **flags(seen)})
     except (sqlite3.Error, KeyError):
         return None
     if not found.rows:

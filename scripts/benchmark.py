@@ -22,7 +22,8 @@ from datasette_factcheck import benchmark as bench  # noqa: E402
 @click.option("--out", type=click.Path(file_okay=False), default="bench", show_default=True, help="Where results.json and results.md go")
 @click.option("--work", type=click.Path(file_okay=False), default=None, help="Corpus and databases (default: a folder in the temp dir, reused between runs)")
 @click.option("--source", type=click.Path(exists=True, file_okay=False), default=None, help="Story folders to copy (default: the development stories)")
-@click.option("--part", type=click.Choice(["all", "loader", "pages"]), default="all", show_default=True)
+@click.option("--part", type=click.Choice(["all", "loader", "pages", "cells"]), default="all", show_default=True,
+              help="cells: Datasette's own table pages with and without the plugin, 20 concurrent clients")
 @click.option("--processes", type=int, default=0, help="Loader and nlp.pipe processes (default: all cores)")
 @click.option("--batch-size", type=int, default=None, help="Articles per nlp.pipe batch (default: the loader's)")
 @click.option("--model", default=None, help="spaCy pipeline (default: the loader's)")
@@ -36,8 +37,10 @@ from datasette_factcheck import benchmark as bench  # noqa: E402
 @click.option("--lean-reference/--no-lean-reference", default=True, show_default=True,
               help="Also time the table pages with Datasette's facet suggestions off")
 @click.option("--progress/--no-progress", default=True, show_default=True)
+@click.option("--cells-db", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="The database for --part cells (default: the bundled sample, built in WORK)")
 def main(articles, small, out, work, source, part, processes, batch_size, model, bare, add, add_articles,
-         repeat, requests, db, metadata, lean_reference, progress):
+         repeat, requests, db, metadata, lean_reference, progress, cells_db):
     """Time the loader at SMALL and ARTICLES articles against bare spaCy parsing, its memory and
     --add; then the plugin pages against Datasette's own table pages."""
     from datasette_factcheck.pipeline import BATCH
@@ -68,8 +71,110 @@ def main(articles, small, out, work, source, part, processes, batch_size, model,
             bench.run_loader(db_path, [corpus], processes, batch_size, model, progress=progress)
         results["pages"] = bench.pages_benchmark(db_path, work, requests, metadata, lean_reference, progress)
         _save(results, out)
+    if part in ("all", "cells"):
+        if cells_db is None:
+            cells_db = work / "sample.db"
+            if not cells_db.exists():
+                import subprocess  # the bundled sample story, as `make db` builds it
+
+                subprocess.run([sys.executable, str(Path(__file__).parent / "build_db.py"), str(cells_db)], check=True)
+        results["cells"] = table_throughput(Path(cells_db), work, progress=progress)
+        _save(results, out)
     click.echo(bench.markdown(results))
+    for row in results.get("cells", {}).get("pages", []):
+        click.echo(f"table page {row['path']}: {row['with plugin']} req/s with the plugin, "
+                   f"{row['without plugin']} without ({row['slowdown']}x; target <= 1.2x)")
     click.echo(f"\nwrote {out / 'results.json'} and {out / 'results.md'}", err=True)
+
+
+# ---- Datasette's own table pages with and without the plugin (render_cell) ----------------------
+
+# `datasette` with the plugin unregistered when its first argument is --no-plugin: Datasette 0.65
+# has no DATASETTE_LOAD_PLUGINS, and the same launcher serves both runs so only the plugin differs.
+_LAUNCH = """import sys
+from datasette.plugins import pm
+if sys.argv[1] == '--no-plugin':
+    import datasette_factcheck
+    pm.unregister(datasette_factcheck)
+from datasette.cli import cli
+cli(sys.argv[2:])
+"""
+
+
+def table_throughput(db_path, work, clients=20, requests=400, rounds=3, immutable=True, progress=True):
+    """Requests per second of Datasette's own HTML table pages (sentences, claims), each row
+    rendered through render_cell, with ``clients`` concurrent clients: once served with the
+    plugin, once without it, alternated ``rounds`` times (the median kept) so load on the machine
+    falls on both alike. Returns the rows and the ratio without/with per page."""
+    import asyncio
+    import statistics
+    import subprocess
+    import time
+
+    import httpx
+
+    name = Path(db_path).stem
+    paths = [f"/{name}/sentences", f"/{name}/claims"]
+    servers = {}
+    try:
+        for label, flag in (("with plugin", "--with-plugin"), ("without plugin", "--no-plugin")):
+            port = bench.free_port()
+            cmd = [sys.executable, "-c", _LAUNCH, flag, "serve", "-i" if immutable else "", str(db_path),
+                   "-h", "127.0.0.1", "-p", str(port)]
+            log = open(Path(work) / f"datasette-{flag[2:]}.log", "w")
+            servers[label] = (subprocess.Popen([c for c in cmd if c], stdout=log, stderr=subprocess.STDOUT),
+                              f"http://127.0.0.1:{port}")
+        for label, (proc, base) in servers.items():
+            deadline = time.monotonic() + 60
+            while True:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"datasette {label} did not start; see {work}")
+                try:
+                    if httpx.get(base + "/-/versions.json", timeout=2).status_code == 200:
+                        break
+                except httpx.HTTPError:
+                    time.sleep(0.25)
+        plugins = {label: {p["name"] for p in httpx.get(base + "/-/plugins.json").json()}
+                   for label, (_, base) in servers.items()}
+        assert "datasette-factcheck" in plugins["with plugin"], plugins
+        assert "datasette-factcheck" not in plugins["without plugin"], plugins
+
+        async def hammer(base, path):
+            async with httpx.AsyncClient(base_url=base, timeout=60) as client:
+                for _ in range(clients):  # warm up
+                    assert (await client.get(path)).status_code == 200
+                todo = iter(range(requests))
+
+                async def worker():
+                    for _ in todo:
+                        r = await client.get(path)
+                        assert r.status_code == 200, (path, r.status_code)
+
+                started = time.perf_counter()
+                await asyncio.gather(*(worker() for _ in range(clients)))
+                return requests / (time.perf_counter() - started)
+
+        rows = []
+        for path in paths:
+            rates = {label: [] for label in servers}
+            for _ in range(rounds):
+                for label, (_, base) in servers.items():
+                    rates[label].append(asyncio.run(hammer(base, path)))
+            row = {"path": path, **{label: round(statistics.median(r), 1) for label, r in rates.items()}}
+            row["slowdown"] = round(row["without plugin"] / row["with plugin"], 3)
+            rows.append(row)
+            if progress:
+                bench.say(f"  {path:<28} {row['with plugin']:>7} req/s with the plugin, "
+                          f"{row['without plugin']:>7} without: {row['slowdown']}x")
+        return {"db": str(db_path), "clients": clients, "requests": requests, "rounds": rounds,
+                "immutable": immutable, "pages": rows}
+    finally:
+        for proc, _ in servers.values():
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
 
 
 def _save(results, out):

@@ -5,6 +5,7 @@ Runs against the fixture database from conftest.make_fixture_db (no spaCy needed
 from __future__ import annotations
 
 import json
+import math
 import re
 import sqlite3
 
@@ -227,6 +228,54 @@ async def test_article_without_url_or_other_outlets(ds, ids):
     assert [o["outlet"] for o in data["claims"][0]["competing"]] == ["Reuters"]
     html = (await get_ok(ds, f"{BASE}/fact/{ids['facts']['homs_wounded']}")).text
     assert "One outlet" in html
+
+
+def strict_loads(text):
+    """json.loads that refuses Infinity, -Infinity and NaN, which are not JSON."""
+    def refuse(name):
+        raise ValueError(f"{name} is not JSON")
+    return json.loads(text, parse_constant=refuse)
+
+
+@pytest.mark.asyncio
+async def test_non_finite_and_huge_values_never_break_a_page(fixture_db, ids, tmp_path):
+    """A database may hold inf, 1e308 or text where a figure belongs: every page still answers,
+    and every JSON page is strict JSON."""
+    import shutil
+
+    path = tmp_path / "sample.db"
+    shutil.copy(fixture_db[0], path)
+    inf = float("inf")
+    conn = sqlite3.connect(path)
+    with conn:
+        for key, value, low, high in (("ap:46", inf, inf, inf), ("guardian:57", -inf, None, -inf),
+                                      ("presstv:at least 83", 1.7e308, 1.7e308, None),
+                                      ("guardian:at least 31", -1.7e308, None, None),
+                                      ("hostile:About 60", "lots", "x", inf)):
+            conn.execute("update claims set value = ?, low = ?, high = ? where id = ?",
+                         (value, low, high, ids["claims"][key]))
+        conn.execute("update facts set min_value = ?, max_value = ?, spread = ?, parts = ?",
+                     (-inf, inf, inf, json.dumps({"whole": {"value": inf}, "sum": inf, "ok": False})))
+    conn.close()
+    ds = await make_ds([path], **load_config())
+    pages = [BASE] + [f"{BASE}/story/{s}" for s in ids["stories"]] + \
+        [f"{BASE}/fact/{f}" for f in ids["facts"].values()] + \
+        [f"{BASE}/article/{a}" for a in ids["articles"].values()]
+    for page in pages:
+        html = (await get_ok(ds, page)).text
+        assert not re.search(r"\b(inf|nan|infinity)\b", re.sub(r"<[^>]*>", " ", html), re.I), page
+        data = strict_loads((await get_ok(ds, page + ".json")).text)
+        assert data["database"] == "sample"
+    fact = strict_loads((await get_ok(ds, f"{BASE}/fact/{ids['facts']['homs_killed']}.json")).text)
+    assert fact["fact"]["max_value"] is None and fact["parts"]["sum"] is None
+    assert None in [g["value"] for g in fact["groups"]]  # the infinite figure is listed, valueless
+    for table in ("sentences", "claims"):
+        await get_ok(ds, f"/sample/{table}")
+
+
+def test_nice_ticks_cope_with_any_range():
+    for lo, hi in ((0, float("inf")), (-1.7e308, 1.7e308), (1e-320, 2e-320), (float("nan"), 1)):
+        assert all(math.isfinite(t) for t in views.nice_ticks(lo, hi))
 
 
 # ---------------------------------------------------------------------------- 404s and escaping
