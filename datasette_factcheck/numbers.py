@@ -50,6 +50,8 @@ Heuristics worth knowing (another module may override them with a parse)
 """
 from __future__ import annotations
 
+import functools
+import math
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -265,8 +267,8 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
 # protected spans
 _URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"']*[^\s<>\"'.,;:!?)\]]", re.I)
-_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_FILENAME_RE = re.compile(r"[\w.-]*\w\.(?:jpe?g|png|gif|webp|svg|tiff?|bmp|pdf|docx?|xlsx?|pptx?|"
+_EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_FILENAME_RE = re.compile(r"(?<![\w.-])[\w.-]*\w\.(?:jpe?g|png|gif|webp|svg|tiff?|bmp|pdf|docx?|xlsx?|pptx?|"
                           r"csv|txt|zip|mp3|mp4|mov|avi|html?)\b", re.I)
 _PHONE_RE = re.compile(r"(?<![\w+])(?:\+\d{1,3}[ .-]?(?:\(\d{1,4}\)[ .-]?)?\d{1,4}(?:[ .-]\d{2,4}){1,4}"
                        r"|\(\d{2,4}\)[ .-]?\d{3,4}[ .-]\d{3,4}|\d{3}[.-]\d{3,4}[.-]\d{4})(?![\w])")
@@ -312,8 +314,12 @@ _DIGITS_RE = re.compile(r"""
 _SCALE_SUFFIX = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
                  "bn": 1e9, "mn": 1e6, "mln": 1e6, "tn": 1e12, "trn": 1e12, "k": 1e3, "K": 1e3,
                  "m": 1e6, "M": 1e6, "b": 1e9, "B": 1e9}
+# At most _MAX_NUMBER_WORDS words: the longest number in words ("nine hundred and ninety-nine
+# thousand nine hundred and ninety-nine") has eleven, and an unbounded run would be read again
+# from each of its words (quadratic on "one hundred and one hundred and ...").
+_MAX_NUMBER_WORDS = 16
 _WORD_RUN_RE = re.compile(rf"(?:\ban?{_SP}+(?={_SCALE_ALT}\b))?\b{_NUMWORD}\b"
-                          rf"(?:(?:{_HYPHEN}|{_SP}+and{_SP}+|{_SP}+){_NUMWORD}\b)*", re.I)
+                          rf"(?:(?:{_HYPHEN}|{_SP}+and{_SP}+|{_SP}+){_NUMWORD}\b){{0,{_MAX_NUMBER_WORDS - 1}}}", re.I)
 _WORD_RE = re.compile(r"[A-Za-z]+")
 _ORDINAL_WORD_RE = re.compile(rf"\b(?:(?P<tens>{_alt(_TENS)})(?:{_HYPHEN}|{_SP}))?(?P<ord>{_alt(_ORDINALS)})\b", re.I)
 _ORDINAL_DIGITS_RE = re.compile(r"(?<![\w.,])(?P<n>\d+)(?:st|nd|rd|th)\b", re.I)
@@ -811,11 +817,17 @@ def _best_core(text: str, pos: int, loose: bool, masks: _Spans | None = None) ->
     best = None
     for matcher in _MATCHERS:
         core = matcher(text, pos, loose)
-        if core is None or (masks and masks.overlaps(core.start, core.end)):
+        if core is None or (masks and masks.overlaps(core.start, core.end)) or not _finite(core):
             continue
         if best is None or core.end > best.end:
             best = core
     return best
+
+
+def _finite(q) -> bool:
+    """A figure whose value does not fit a float (400 nines) is no figure: pages and JSON
+    cannot show infinity, and it is never what an article asserts."""
+    return all(v is None or math.isfinite(v) for v in (q.value, q.low, q.high))
 
 
 def _scan_cores(text: str, masks: _Spans) -> list[_Core]:
@@ -869,6 +881,8 @@ def _excluded_quantity(text: str, start: int, end: int, reason: str, value: floa
             value = float(m.group().replace(",", "").rstrip("."))
         except ValueError:  # "02.29.12": a dotted date or a version, no single number
             value = float(re.match(r"\d+", m.group()).group())
+        if not math.isfinite(value):
+            return None
     kind = "ordinal" if re.search(r"\d(?:st|nd|rd|th)$", text[start:end]) else "cardinal"
     return Quantity(start, end, text[start:end], value, value, value, "exact", None, kind, None,
                     start, end, reason)
@@ -1014,10 +1028,22 @@ def _at_sentence_start(text: str, pos: int) -> bool:
 
 
 def _title_case_line(text: str, pos: int) -> bool:
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    words = [w for w in _LINE_WORD_RE.findall(text[start:end if end >= 0 else len(text)]) if len(w) > 3]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)   # incl. ALL CAPS
+    """Whether the line around pos is a headline; each line of a text is read once, however many
+    figures it holds (reading it again for every figure was quadratic on a long line)."""
+    starts, flags = _lines(text)
+    i = bisect_right(starts, pos) - 1
+    if flags[i] is None:
+        end = starts[i + 1] - 1 if i + 1 < len(starts) else len(text)
+        words = [w for w in _LINE_WORD_RE.findall(text, starts[i], end) if len(w) > 3]
+        flags[i] = len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)   # incl. ALL CAPS
+    return flags[i]
+
+
+@functools.lru_cache(maxsize=4)
+def _lines(text: str) -> tuple[list[int], list]:
+    """The start of each line of text, and a slot per line for _title_case_line's answer."""
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    return starts, [None] * len(starts)
 
 
 def _is_age(text: str, core: _Core) -> bool:
@@ -1219,7 +1245,9 @@ def find_quantities(text: str) -> list[Quantity]:
     quantities = list(protected)
     for core in cores:
         _apply_hedges(text, core)
-        quantities.append(_to_quantity(text, core))
+        q = _to_quantity(text, core)
+        if _finite(q):                 # a range or a hedge may overflow what its parts did not
+            quantities.append(q)
     quantities.extend(_times(text, quantities))
     quantities.sort(key=lambda q: (q.start, q.end))
     if text != original:

@@ -2,13 +2,23 @@
 
 Stages are looked up through the plugin manager, so a plugin's reader, extractor or linker takes
 part without changes here. The database is built in a temporary file beside the target and renamed
-over it only on success: a crash or Ctrl-C leaves the previous database as it was.
+over it only on success: a crash or Ctrl-C leaves the previous database as it was. One load at a
+time writes a target (a lock file beside it), so two ``--add`` loads never lose each other's work.
+
+Every article passes a fault barrier: whatever goes wrong while reading, parsing, extracting or
+writing it (or if it takes longer than its time budget) is one line in the summary, and the other
+articles load.
 """
 from __future__ import annotations
 
 import gc
+import glob
 import multiprocessing
+import signal
+import threading
+import time
 from collections import deque
+from contextlib import contextmanager
 import os
 import shutil
 import sys
@@ -22,7 +32,7 @@ import sqlite_utils
 
 from . import plugins, storage
 from .model import Article
-from .readers import DEFAULT_MAX_BYTES, BadInput, read_manifest
+from .readers import DEFAULT_MAX_BYTES, BadInput, clean_name, clean_text, read_manifest
 
 SAMPLE_DIR = Path(__file__).parent / "sample"
 SAMPLE_STORY = "syria-2016-02-21"
@@ -36,6 +46,25 @@ WORKER_BATCHES = 10
 # documents on a CPU: small parse batches keep a worker's peak low and independent of which
 # articles happen to share a batch.
 PARSE_BATCH = 4
+# Longer texts are parsed a piece at a time, cut at line breaks (which end sentences anyway), and
+# the pieces joined into one Doc: spaCy refuses texts over nlp.max_length (1,000,000 characters)
+# and needs about 1 GB of working memory per 100,000 characters it parses at once.
+PIECE_CHARS = 100_000
+# An article's time budget for parsing and extraction: far more than a linear parse needs (about
+# 40 µs a character), so only a pathological input or a bug in a plugin's extractor reaches it.
+BUDGET_SECONDS = 30.0
+BUDGET_PER_CHAR = 0.0005
+# How long a second load waits for the one writing the same target before it gives up.
+LOCK_WAIT = 600.0
+
+
+class Locked(Exception):
+    """Another load is writing the target."""
+
+
+class ArticleTimeout(BaseException):
+    """Raised by the alarm inside an over-long parse; a BaseException so that no ``except
+    Exception`` in an extractor swallows it."""
 
 
 @dataclass
@@ -60,7 +89,7 @@ class Summary:
             f"facts: {self.facts}", f"contested facts: {self.contested}",
             f"stories: {len(self.stories)}", f"skipped: {len(self.skipped)}",
         ]
-        out += [f"  skipped {s}" for s in self.skipped]
+        out += [f"  skipped {clean_text(s)}" for s in self.skipped]
         return out
 
 
@@ -70,7 +99,7 @@ class Source:
 
     path: Path
     story: str
-    relpath: str
+    relpath: str  # as text: a file name that is not UTF-8 is decoded (see readers.clean_name)
 
 
 def discover(inputs: Iterable, story: Optional[str] = None) -> Iterator[Source]:
@@ -88,13 +117,13 @@ def discover(inputs: Iterable, story: Optional[str] = None) -> Iterator[Source]:
                     if name.startswith("."):
                         continue
                     fp = Path(dirpath) / name
-                    rel = fp.relative_to(root).as_posix()
+                    rel = clean_name(fp.relative_to(root).as_posix())
                     folder = fp.parent.name if fp.parent != root else root.name
-                    yield Source(fp, story or folder, rel)
+                    yield Source(fp, story or clean_name(folder), rel)
         else:
             if loose_story is None:
-                loose_story = story or p.resolve().parent.name
-            yield Source(p, loose_story, p.name)
+                loose_story = story or clean_name(p.resolve().parent.name)
+            yield Source(p, loose_story, clean_name(p.name))
 
 
 def read_sources(sources: Iterable[Source], manifest: dict, max_bytes: int, summary: Summary) -> Iterator[Article]:
@@ -102,20 +131,32 @@ def read_sources(sources: Iterable[Source], manifest: dict, max_bytes: int, summ
     readers = plugins.readers()
     for src in sources:
         reader = readers.get(src.path.suffix.lower())
+        name = clean_name(str(src.path))
         if reader is None:
-            summary.skipped.append(f"{src.path}: unsupported file type '{src.path.suffix or '(none)'}'")
+            summary.skipped.append(f"{name}: unsupported file type '{clean_name(src.path.suffix) or '(none)'}'")
             continue
-        meta = manifest.get(src.relpath) or manifest.get(src.path.name) or {}
+        meta = manifest.get(src.relpath) or manifest.get(clean_name(src.path.name)) or {}
         try:
-            for row in reader(src.path, max_bytes) if _takes_limit(reader) else reader(src.path):
+            for n, row in enumerate(reader(src.path, max_bytes) if _takes_limit(reader) else reader(src.path), 1):
                 if isinstance(row, BadInput):
                     summary.skipped.append(str(row))
                     continue
-                yield _article(src, row, meta)
+                try:
+                    article = _article(src, row, meta)
+                except Exception as e:  # a reader plugin's odd row: that row only
+                    summary.skipped.append(f"{name}, row {n}: could not be read ({_reason(e)})")
+                    continue
+                yield article
         except BadInput as e:
             summary.skipped.append(str(e))
         except Exception as e:  # a reader plugin's bug must not lose the other inputs
-            summary.skipped.append(f"{src.path}: could not be read ({type(e).__name__}: {e})")
+            summary.skipped.append(f"{name}: could not be read ({_reason(e)})")
+
+
+def _reason(e: BaseException) -> str:
+    """An exception on one line (spaCy's messages span several), cut to a readable length."""
+    text = " ".join(clean_text(str(e)).split())
+    return f"{type(e).__name__}: {text[:300]}" if text else type(e).__name__
 
 
 def _takes_limit(reader) -> bool:
@@ -126,14 +167,18 @@ def _takes_limit(reader) -> bool:
 
 
 def _article(src: Source, row: dict, meta: dict) -> Article:
+    """Every field as clean text: no lone surrogate reaches spaCy or SQLite."""
+    def text(value):
+        return clean_text(str(value)) if value is not None else None
+
     return Article(
-        story=row.get("story") or meta.get("story") or src.story,
-        path=row.get("path") or src.relpath,
-        text=row["text"],
-        outlet=meta.get("outlet") or row.get("outlet") or src.path.stem,
-        title=meta.get("title") or row.get("title"),
-        url=meta.get("url") or row.get("url"),
-        published=meta.get("published") or row.get("published"),
+        story=text(row.get("story") or meta.get("story") or src.story),
+        path=text(row.get("path") or src.relpath),
+        text=text(row["text"]),
+        outlet=text(meta.get("outlet") or row.get("outlet") or clean_name(src.path.stem)),
+        title=text(meta.get("title") or row.get("title")),
+        url=text(meta.get("url") or row.get("url")),
+        published=text(meta.get("published") or row.get("published")),
     )
 
 
@@ -149,18 +194,102 @@ def _init_worker(model_name):
     _NLP = nlp.load(model_name)
 
 
+def _init_pool_worker(model_name, parent: int):
+    """A worker leaves Ctrl-C and SIGTERM to the parent (which terminates the pool) and exits on
+    its own when the parent dies, even in the middle of a long parse."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="factcheck-parent-watch").start()
+    _init_worker(model_name)
+
+
+def article_budget(article: Article) -> float:
+    """Seconds the article may take to parse and extract."""
+    return BUDGET_SECONDS + BUDGET_PER_CHAR * len(article.text)
+
+
+@contextmanager
+def _time_budget(seconds: float):
+    """Raise ArticleTimeout in this thread after ``seconds`` (where there is SIGALRM and this is
+    the main thread; elsewhere no budget is enforced)."""
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def alarm(signum, frame):
+        raise ArticleTimeout(seconds)
+
+    previous = signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _pieces(text: str, limit: int) -> Iterator[str]:
+    """Consecutive slices of text of at most limit characters, cut after a line break where there
+    is one, else after a space, else anywhere: joined they are text again."""
+    start = 0
+    while len(text) - start > limit:
+        end = start + limit
+        cut = text.rfind("\n", start, end) + 1 or text.rfind(" ", start, end) + 1 or end
+        yield text[start:cut]
+        start = cut
+    yield text[start:]
+
+
+def _parse(texts: List[str]) -> list:
+    """Docs for texts; one longer than PIECE_CHARS (or than the model's limit) is parsed in pieces
+    and joined into one Doc whose text is the whole article."""
+    limit = min(PIECE_CHARS, _NLP.max_length)
+    if all(len(t) <= limit for t in texts):
+        return list(_NLP.pipe(texts, batch_size=PARSE_BATCH))
+    from spacy.tokens import Doc
+
+    return [Doc.from_docs(list(_NLP.pipe(_pieces(t, limit), batch_size=PARSE_BATCH)), ensure_whitespace=False)
+            if len(t) > limit else _NLP(t) for t in texts]
+
+
 def process_batch(articles: List[Article]) -> list:
-    """Parse a batch with nlp.pipe and extract sentences and claims: rows ready to write."""
+    """Parse and extract a batch, PARSE_BATCH articles at a time: rows ready to write, or for an
+    article that failed or ran out of time, one line saying which and why."""
+    out = []
+    for i in range(0, len(articles), PARSE_BATCH):
+        out.extend(_process_group(articles[i:i + PARSE_BATCH]))
+    return out
+
+
+def _process_group(articles: List[Article]) -> list:
     from .claims import extract_article
 
-    out = []
-    docs = _NLP.pipe([a.text for a in articles], batch_size=PARSE_BATCH)
-    for article, doc in zip(articles, docs):
-        try:
-            out.append(extract_article(article, doc))
-        except Exception as e:  # one article that trips the extractor must not lose the others
-            out.append(f"{article.story}/{article.path}: could not be extracted ({type(e).__name__}: {e})")
-    return out
+    try:
+        with _time_budget(sum(article_budget(a) for a in articles)):
+            out = []
+            for article, doc in zip(articles, _parse([a.text for a in articles])):
+                try:
+                    out.append(extract_article(article, doc))
+                except Exception as e:  # one article that trips the extractor must not lose the others
+                    out.append(f"{_where(article)}: could not be extracted ({_reason(e)})")
+            return out
+    except (Exception, ArticleTimeout) as e:
+        if len(articles) > 1:  # find the article that failed or was slow: each again on its own
+            return [row for a in articles for row in _process_group([a])]
+        if isinstance(e, ArticleTimeout):
+            return [f"{_where(articles[0])}: took longer than its time budget "
+                    f"({article_budget(articles[0]):.0f} s for {len(articles[0].text):,} characters)"]
+        return [f"{_where(articles[0])}: could not be parsed ({_reason(e)})"]
+
+
+def _where(article: Article) -> str:
+    return f"{article.story}/{article.path}"
 
 
 def _batches(it: Iterable, n: int) -> Iterator[list]:
@@ -183,8 +312,11 @@ def build(
     max_bytes: int = DEFAULT_MAX_BYTES,
     model: Optional[str] = None,
     batch_size: int = BATCH,
+    wait: float = LOCK_WAIT,
 ) -> Summary:
-    """Build (or with ``add``, extend) the database at ``output``; returns what was loaded and skipped."""
+    """Build (or with ``add``, extend) the database at ``output``; returns what was loaded and skipped.
+
+    Raises Locked if another load still writes ``output`` after ``wait`` seconds."""
     output = Path(output)
     inputs = list(inputs)
     summary = Summary()
@@ -199,6 +331,34 @@ def build(
     manifest_rows = read_manifest(Path(manifest)) if manifest else {}
 
     output.parent.mkdir(parents=True, exist_ok=True)
+    with _writer_lock(output, wait):
+        _build_locked(output, inputs, story, manifest_rows, add, processes, progress, max_bytes, model,
+                      batch_size, summary)
+    return summary
+
+
+@contextmanager
+def _writer_lock(output: Path, wait: float):
+    """Hold the target's lock file; with it held, temporary files a killed build left are stale."""
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(str(output.parent / f".{output.name}.lock"))
+    try:
+        lock.acquire(timeout=wait)
+    except Timeout:
+        raise Locked(f"{clean_name(str(output))} is being written by another load "
+                     f"(waited {wait:g} s for {clean_name(lock.lock_file)})") from None
+    try:
+        pattern = f".{glob.escape(output.name)}.{'?' * 8}.tmp"  # mkstemp's name: 8 random characters
+        for stale in glob.glob(os.path.join(glob.escape(str(output.parent)), pattern)):
+            os.unlink(stale)
+        yield
+    finally:
+        lock.release()
+
+
+def _build_locked(output, inputs, story, manifest_rows, add, processes, progress, max_bytes, model,
+                  batch_size, summary):
     fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
     os.close(fd)
     try:
@@ -229,7 +389,6 @@ def build(
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
-    return summary
 
 
 def _fsync(path) -> None:
@@ -266,7 +425,7 @@ def _load(db, articles, summary, processes, progress, model, batch_size):
                 gc.freeze()  # the workers' collector need not walk (and so copy) the model's objects
                 frozen = True
             ctx = multiprocessing.get_context(method)
-            pool = ctx.Pool(processes, initializer=_init_worker, initargs=(model,),
+            pool = ctx.Pool(processes, initializer=_init_pool_worker, initargs=(model, os.getpid()),
                             maxtasksperchild=WORKER_BATCHES)
             results = _bounded_imap(pool, process_batch, batches, window=2 * processes)
         else:
@@ -279,7 +438,7 @@ def _load(db, articles, summary, processes, progress, model, batch_size):
                     summary.skipped.append(row)
                 else:
                     written.append(row)
-            storage.write_articles(db, written)
+            written = _write(db, written, summary)
             for article_row, sentence_rows, claim_rows in written:
                 summary.stories.add(article_row["story"])
                 summary.articles += 1
@@ -294,6 +453,20 @@ def _load(db, articles, summary, processes, progress, model, batch_size):
             gc.unfreeze()
         if bar is not None:
             bar.close()
+
+
+def _write(db, rows: list, summary: Summary) -> list:
+    """Write a batch in one transaction; if that fails, each article alone, naming those that fail."""
+    try:
+        storage.write_articles(db, rows)
+        return rows
+    except Exception as e:
+        if len(rows) > 1:
+            return [r for row in rows for r in _write(db, [row], summary)]
+        if rows:
+            article = rows[0][0]
+            summary.skipped.append(f"{article.get('story')}/{article.get('path')}: could not be written ({_reason(e)})")
+        return []
 
 
 def _bounded_imap(pool, func, batches: Iterable, window: int) -> Iterator:

@@ -5,21 +5,47 @@ plugin can add a format or replace one.
 """
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
+import os
+import re
+import sys
 from pathlib import Path
 from typing import Iterator, Optional
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 ROW_FIELDS = ("text", "title", "outlet", "url", "published", "story", "id")
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(s: str) -> str:
+    """Lone surrogates (a JSON "\\ud800", a file name that is not UTF-8) replaced one for one by
+    U+FFFD: neither spaCy nor SQLite can encode them, and offsets stay as they were."""
+    return _SURROGATES.sub("\ufffd", s)
+
+
+def clean_name(name: str) -> str:
+    """A file name as text: names that are not UTF-8 (read by Python with surrogate escapes) are
+    decoded as Windows-1252, where they most likely come from."""
+    try:
+        raw = os.fsencode(name)
+    except UnicodeError:
+        return clean_text(name)
+    for encoding in ("utf-8", "cp1252"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            pass
+    return raw.decode("latin-1")
 
 
 class BadInput(Exception):
     """A file or a row that cannot be loaded; the message names the place and the reason."""
 
     def __init__(self, path, reason: str, row: Optional[int] = None):
-        self.path = str(path)
+        self.path = clean_name(str(path))
         self.reason = reason
         self.row = row
         where = f"{self.path}, row {row}" if row is not None else self.path
@@ -41,23 +67,43 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         raise BadInput(path, f"cannot read ({e.strerror or e})")
 
 
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xef\xbb\xbf", "utf-8-sig"),
+         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+# Five bytes Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) are read as Latin-1 does
+codecs.register_error("factcheck_latin1", lambda e: (e.object[e.start:e.end].decode("latin-1"), e.end))
+
+
 def decode(data: bytes, path) -> str:
-    """UTF-8 first, then the usual fallbacks (BOMs, Windows-1252); binary data is refused."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    """A byte-order mark, else UTF-8. Else text that is mostly ASCII is Western: Windows-1252 (the
+    usual legacy encoding of news text, read as Latin-1 where it has no character). Else
+    charset-normalizer says which (UTF-16/32 without a BOM, Cyrillic, Japanese ...); detectors
+    are unreliable on a few accented letters, hence the order. What decodes to control characters
+    is refused as binary."""
+    text = None
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                pass
+            break
+    has_nul = b"\x00" in data[:8192]
+    if text is None and not has_nul:
         try:
-            return data.decode("utf-16")
+            text = data.decode("utf-8")
         except UnicodeDecodeError:
-            pass
-    head = data[:8192]
-    if b"\x00" in head:
-        raise BadInput(path, "binary file (contains NUL bytes), not text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            text = data.decode("cp1252")
-        except UnicodeDecodeError:
-            raise BadInput(path, "not UTF-8 text, and no fallback encoding (cp1252) fits")
+            if len(data.translate(None, bytes(range(128)))) < len(data) / 10:
+                text = data.decode("cp1252", "factcheck_latin1")
+    if text is None:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+        if best is not None:
+            text = str(best)
+        elif has_nul:
+            raise BadInput(path, "binary file (contains NUL bytes and no text encoding fits), not text")
+        else:
+            text = data.decode("cp1252", "factcheck_latin1")
     controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\t\n\r\f")
     if controls > max(3, len(text[:8192]) // 100):
         raise BadInput(path, "binary file (control characters), not text")
@@ -140,11 +186,27 @@ def read_jsonl(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator:
 
 
 def read_csv(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator:
+    """One article a row; a malformed row is reported and the rows after it still load."""
     text = read_text(path, max_bytes)
+    # a field may be as long as a whole article file (csv's default limit is 131,072 characters)
+    csv.field_size_limit(max(csv.field_size_limit(), min(max_bytes or sys.maxsize, 2**31 - 1)))
     reader = csv.DictReader(io.StringIO(text))
-    if not reader.fieldnames or "text" not in [f.strip() for f in reader.fieldnames]:
+    try:
+        fieldnames = reader.fieldnames
+    except csv.Error as e:
+        raise BadInput(path, f"malformed CSV header ({e})")
+    if not fieldnames or "text" not in [f.strip() for f in fieldnames]:
         raise BadInput(path, "CSV has no 'text' column")
-    for n, raw in enumerate(reader, start=2):  # row numbers as a spreadsheet shows them
+    n = 1  # row numbers as a spreadsheet shows them: the header is row 1
+    while True:
+        n += 1
+        try:
+            raw = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as e:
+            yield BadInput(path, f"malformed CSV ({e})", row=n)
+            continue
         if None in raw:
             yield BadInput(path, "row has more fields than the header", row=n)
             continue

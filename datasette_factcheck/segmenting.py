@@ -73,9 +73,11 @@ DANGLING = re.compile(r"\b(of|the|a|an|and|or|to|in|for|with|by|from|that|as|at|
 
 
 def _is_heading_like(text: str) -> bool:
-    """Short, no closing punctuation, and not a sentence cut off by a line break."""
+    """Short (in words and in characters), no closing punctuation, and not a sentence cut off by
+    a line break."""
     words = text.split()
-    return 0 < len(words) <= 20 and not SENTENCE_END.search(text) and not DANGLING.search(text)
+    return (0 < len(words) <= 20 and len(text) <= 300 and not SENTENCE_END.search(text)
+            and not DANGLING.search(text))
 
 
 def classify(bs: List[Block], title: Optional[str] = None) -> None:
@@ -141,12 +143,17 @@ def sentences(text: str, doc=None) -> List[Sentence]:
     return out
 
 
+# Fragments are glued into one sentence up to this length: a run of lower-case pieces (hostile
+# input, a list without capitals) stays cut where the parser cut it.
+MAX_MERGED_CHARS = 2000
+
+
 def _merge_fragments(text: str, pieces):
     """Glue a piece that does not start a sentence (lower-case start, a lone quote mark) to the one before."""
     merged = []
     for s, e in pieces:
         frag = text[s:e].strip()
-        if merged and (len(frag) <= 2 or frag[:1].islower()):
+        if merged and (len(frag) <= 2 or frag[:1].islower()) and e - merged[-1][0] <= MAX_MERGED_CHARS:
             merged[-1] = (merged[-1][0], e)
         else:
             merged.append((s, e))

@@ -1,6 +1,9 @@
 #!/usr/bin/env python
 """Benchmark the loader and the plugin pages: python scripts/benchmark.py --articles 10000 --out bench/
 
+--part parse times parsing per character on pathological inputs at --parse-small and
+--parse-large characters (datasette_factcheck/scaling.py): the ratio says whether it is linear.
+
 Prints a table and writes OUT/results.json and OUT/results.md (the Markdown for the README).
 Running one part (--part loader or --part pages) keeps the other part's figures in results.json.
 """
@@ -22,8 +25,12 @@ from datasette_factcheck import benchmark as bench  # noqa: E402
 @click.option("--out", type=click.Path(file_okay=False), default="bench", show_default=True, help="Where results.json and results.md go")
 @click.option("--work", type=click.Path(file_okay=False), default=None, help="Corpus and databases (default: a folder in the temp dir, reused between runs)")
 @click.option("--source", type=click.Path(exists=True, file_okay=False), default=None, help="Story folders to copy (default: the development stories)")
-@click.option("--part", type=click.Choice(["all", "loader", "pages", "cells"]), default="all", show_default=True,
-              help="cells: Datasette's own table pages with and without the plugin, 20 concurrent clients")
+@click.option("--part", type=click.Choice(["all", "loader", "pages", "cells", "parse"]), default="all", show_default=True,
+              help="cells: Datasette's own table pages with and without the plugin, 20 concurrent clients; parse: time per character")
+@click.option("--parse-small", type=int, default=1_000, show_default=True, help="--part parse: the small text, in characters")
+@click.option("--parse-large", type=int, default=1_000_000, show_default=True, help="--part parse: the large text, in characters")
+@click.option("--parse-stage", type=click.Choice(["numbers", "pipeline", "both"]), default="both", show_default=True,
+              help="--part parse: figure finding alone, the whole parse (spaCy and extraction), or both")
 @click.option("--processes", type=int, default=0, help="Loader and nlp.pipe processes (default: all cores)")
 @click.option("--batch-size", type=int, default=None, help="Articles per nlp.pipe batch (default: the loader's)")
 @click.option("--model", default=None, help="spaCy pipeline (default: the loader's)")
@@ -39,8 +46,8 @@ from datasette_factcheck import benchmark as bench  # noqa: E402
 @click.option("--progress/--no-progress", default=True, show_default=True)
 @click.option("--cells-db", type=click.Path(exists=True, dir_okay=False), default=None,
               help="The database for --part cells (default: the bundled sample, built in WORK)")
-def main(articles, small, out, work, source, part, processes, batch_size, model, bare, add, add_articles,
-         repeat, requests, db, metadata, lean_reference, progress, cells_db):
+def main(articles, small, out, work, source, part, parse_small, parse_large, parse_stage, processes, batch_size,
+         model, bare, add, add_articles, repeat, requests, db, metadata, lean_reference, progress, cells_db):
     """Time the loader at SMALL and ARTICLES articles against bare spaCy parsing, its memory and
     --add; then the plugin pages against Datasette's own table pages."""
     from datasette_factcheck.pipeline import BATCH
@@ -57,6 +64,20 @@ def main(articles, small, out, work, source, part, processes, batch_size, model,
     results["environment"] = bench.environment(model)
     results["command"] = "python scripts/benchmark.py " + " ".join(sys.argv[1:])
 
+    if part == "parse":
+        from datasette_factcheck.scaling import scaling
+
+        stages = ["numbers", "pipeline"] if parse_stage == "both" else [parse_stage]
+        results["parse"] = {stage: scaling(stage, parse_small, parse_large, repeat=max(1, repeat))
+                            for stage in stages}
+        (out / "parse.json").write_text(json.dumps(results["parse"], indent=2) + "\n")
+        click.echo(f"| stage | input | µs/char at {parse_small:,} | µs/char at {parse_large:,} | ratio |")
+        click.echo("| --- | --- | --- | --- | --- |")
+        for stage, rows in results["parse"].items():
+            for name, r in rows.items():
+                click.echo(f"| {stage} | {name} | {r['us_per_char_small']} | {r['us_per_char_large']} | {r['ratio']} |")
+        click.echo(f"\nwrote {out / 'parse.json'}", err=True)
+        return
     if part in ("all", "loader"):
         sizes = sorted({n for n in (small, articles) if n})
         results["loader"] = bench.loader_benchmark(work, source, sizes, processes, batch_size, model,
