@@ -325,7 +325,7 @@ def labelled_pairs(db, gold_path, vocabulary=()):
     doc_of = {a["id"]: stem for stem, a in articles.items()}
     claims = [c for c in claims if c["article_id"] in doc_of]
     matched = match(claims, gold_spans, ignored, doc_of)
-    prepared, _, _, index, X = link_pairs(claims, vocabulary)
+    prepared, _, index, X = link_pairs(claims, vocabulary)
     keep, y = [], []
     for row, (i, j) in enumerate(index):
         a, b = prepared[i], prepared[j]

@@ -153,22 +153,40 @@ def test_story_date_needs_support():
     assert story_date([claim("x", 1, article_dates="08-29"), *[claim(str(i), 1) for i in range(9)]]) is None
 
 
+def _edges(P):
+    return {(i, j): P[i][j] for i in range(len(P)) for j in range(i + 1, len(P)) if P[i][j]}
+
+
 def test_cluster_respects_cannot_links_and_threshold():
-    P = np.array([[0, .9, .9], [.9, 0, .9], [.9, .9, 0]], dtype=float)
-    cross = ~np.eye(3, dtype=bool)
-    banned = np.zeros((3, 3), dtype=bool)
-    groups = cluster(P, banned, cross, 0.5)
+    P = [[0, .9, .9], [.9, 0, .9], [.9, .9, 0]]
+    groups = cluster(["a", "b", "c"], _edges(P), lambda i, j: False, 0.5)
     assert [g for g, _ in groups] == [[0, 1, 2]] and groups[0][1] == pytest.approx(0.9)
-    banned[0, 2] = banned[2, 0] = True
-    groups = [g for g, _ in cluster(P, banned, cross, 0.5)]
-    assert [0, 2] not in groups and not any({0, 2} <= set(g) for g in groups)
-    assert [g for g, _ in cluster(P, np.zeros((3, 3), bool), cross, 0.95)] == [[0], [1], [2]]
+    edges = _edges(P)
+    del edges[(0, 2)]
+    groups = [g for g, _ in cluster(["a", "b", "c"], edges, lambda i, j: (i, j) == (0, 2), 0.5)]
+    assert not any({0, 2} <= set(g) for g in groups)
+    assert [g for g, _ in cluster(["a", "b", "c"], _edges(P), lambda i, j: False, 0.95)] == [[0], [1], [2]]
 
 
 def test_cluster_average_linkage_keeps_a_weak_member_out():
-    P = np.array([[0, .95, .2], [.95, 0, .3], [.2, .3, 0]])
-    groups = [g for g, _ in cluster(P, np.zeros((3, 3), bool), ~np.eye(3, dtype=bool), 0.6)]
+    P = [[0, .95, .2], [.95, 0, .3], [.2, .3, 0]]
+    groups = [g for g, _ in cluster(["a", "b", "c"], _edges(P), lambda i, j: False, 0.6)]
     assert [0, 1] in groups and [2] in groups
+
+
+def test_a_pair_never_compared_counts_against_a_merge():
+    # 0-1 and 1-2 are likely, 0-2 was never compared (too far apart in size): the average of the
+    # three pairs decides, so 2 stays out
+    groups = [g for g, _ in cluster(["a", "b", "c"], {(0, 1): .95, (1, 2): .7}, lambda i, j: False, 0.6)]
+    assert [0, 1] in groups and [2] in groups
+
+
+def test_linking_stays_near_linear_on_a_figure_repeated_thousands_of_times():
+    claims = [claim(f"a{i % 50}", 1000.5, start=i) for i in range(3000)]
+    for i, c in enumerate(claims):
+        c["id"] = f"c{i}"
+    facts = link(claims, "s", vocabulary=VOCAB)
+    assert sum(f.claim_count for f in facts) == 3000
 
 
 def test_fit_learns_the_sign_of_each_evidence_and_is_deterministic():

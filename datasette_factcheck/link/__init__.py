@@ -6,6 +6,8 @@ frame (what the story is about) -> features (each pair of claims from two articl
 """
 from __future__ import annotations
 
+import math
+
 from typing import Iterable, List, Optional
 
 import numpy as np
@@ -18,25 +20,37 @@ from .features import FEATURES, cannot_link, pair_features, prepare
 from .frame import Frame
 
 
+# Pairs are compared only within a unit and within ten times each other's size (a rough
+# currency conversion counts), and each figure with at most NEIGHBOURS of the nearest in size:
+# linking stays near-linear in a story's claims, whatever an input holds.
+NEIGHBOURS = 60
+DECADES = 1.0
+
+
+def _size(c: dict) -> float:
+    v = abs(c.get("_usd") or c["_value"] or 0.0)
+    return math.log10(v) if v > 0 else -12.0
+
+
 def pairs(claims: List[dict], vocabulary: Iterable[str] = ()):
-    """The story's claims prepared, its frame, the cannot-link matrix, and the cross-article
-    pairs (i < j) that may link, with their features."""
+    """The story's claims prepared, its frame, and the candidate cross-article pairs (i < j)
+    that may link, with their features."""
     frame = Frame(claims)
     prepared = prepare(claims, frame, vocabulary)
-    n = len(prepared)
-    banned = np.zeros((n, n), dtype=bool)
+    order = sorted(range(len(prepared)), key=lambda i: (prepared[i]["_unit"], _size(prepared[i]), i))
     index, rows = [], []
-    for i in range(n):
-        a = prepared[i]
-        for j in range(i + 1, n):
+    for k, i in enumerate(order):
+        a, taken = prepared[i], 0
+        for j in order[k + 1:]:
             b = prepared[j]
-            if cannot_link(a, b, frame):
-                banned[i, j] = banned[j, i] = True
-            elif a["article_id"] != b["article_id"]:
-                index.append((i, j))
+            if b["_unit"] != a["_unit"] or _size(b) - _size(a) > DECADES or taken >= NEIGHBOURS:
+                break
+            if a["article_id"] != b["article_id"] and not cannot_link(a, b, frame):
+                taken += 1
+                index.append((min(i, j), max(i, j)))
                 rows.append(pair_features(a, b, frame))
     X = np.array(rows, dtype=float).reshape(-1, len(FEATURES))
-    return prepared, frame, banned, index, X
+    return prepared, frame, index, X
 
 
 def link(claims: List[dict], story: str, model: Optional[_model.Model] = None,
@@ -45,16 +59,13 @@ def link(claims: List[dict], story: str, model: Optional[_model.Model] = None,
     if not claims:
         return []
     model = model or _model.shipped()
-    prepared, frame, banned, index, X = pairs(claims, vocabulary)
-    n = len(prepared)
-    P = np.zeros((n, n))
-    cross = np.zeros((n, n), dtype=bool)
-    if index:
-        i, j = np.array(index).T
-        P[i, j] = P[j, i] = model.probabilities(X)
-        cross[i, j] = cross[j, i] = True
+    prepared, frame, index, X = pairs(claims, vocabulary)
+    probabilities = model.probabilities(X) if index else np.zeros(0)
+    edges = {pair: float(p) for pair, p in zip(index, probabilities)}
     facts, members_of, taken = [], {}, set()
-    for group, weakest in cluster(P, banned, cross, model.threshold):
+    groups = cluster([c["article_id"] for c in prepared], edges, lambda i, j: cannot_link(prepared[i], prepared[j], frame),
+                     model.threshold)
+    for group, weakest in groups:
         members = [prepared[i] for i in group]
         fact = make_fact(story, members, frame.event_date, weakest if len(group) > 1 else None, taken)
         facts.append(fact)

@@ -7,17 +7,23 @@ its weakest merge: the confidence the fact pages show.
 """
 from __future__ import annotations
 
-from typing import List, Tuple
+from typing import Callable, Dict, List, Tuple
 
 import numpy as np
 
 
-def cluster(P: np.ndarray, banned: np.ndarray, cross: np.ndarray, threshold: float) -> List[Tuple[List[int], float]]:
-    """P: pair probabilities (n x n), banned: cannot-link (n x n, bool), cross: pairs from
-    different articles (n x n, bool). Returns groups of indices with their weakest merge score
-    (1.0 for a single claim). Two groups can only merge if some pair between them reaches the
-    threshold, so each connected component of such pairs is clustered on its own."""
-    n = P.shape[0]
+# A component larger than this is clustered in slices of it: only a pathological input (one
+# figure repeated thousands of times) gets there, and it must not take the machine's memory.
+MAX_COMPONENT = 400
+
+
+def cluster(articles: List[str], edges: Dict[Tuple[int, int], float], cannot: Callable[[int, int], bool],
+            threshold: float) -> List[Tuple[List[int], float]]:
+    """The article of each claim, the probability of each candidate pair (i < j) from two
+    articles (a pair never compared counts as 0), and a cannot-link test. Returns groups of indices with their weakest merge score (1.0 alone).
+    Two groups can only merge if some pair between them reaches the threshold, so each connected
+    component of such pairs is clustered on its own."""
+    n = len(articles)
     root = list(range(n))
 
     def find(i):
@@ -26,14 +32,34 @@ def cluster(P: np.ndarray, banned: np.ndarray, cross: np.ndarray, threshold: flo
             i = root[i]
         return i
 
-    for i, j in zip(*np.nonzero(np.triu(cross & ~banned & (P >= threshold)))):
-        root[find(int(i))] = find(int(j))
-    component = np.array([find(i) for i in range(n)])
+    for (i, j), p in edges.items():
+        if p >= threshold:
+            root[find(i)] = find(j)
+    components: Dict[int, List[int]] = {}
+    for i in range(n):
+        components.setdefault(find(i), []).append(i)
     out = []
-    for c in np.unique(component):
-        idx = np.flatnonzero(component == c)
-        sub = np.ix_(idx, idx)
-        out += [([int(idx[i]) for i in g], w) for g, w in _average_linkage(P[sub], banned[sub], cross[sub], threshold)]
+    for members in components.values():
+        for start in range(0, len(members), MAX_COMPONENT):
+            idx = members[start:start + MAX_COMPONENT]
+            m = len(idx)
+            if m == 1:
+                out.append((idx, 1.0))
+                continue
+            P = np.zeros((m, m))
+            cross = np.zeros((m, m), dtype=bool)
+            banned = np.zeros((m, m), dtype=bool)
+            for a in range(m):
+                for b in range(a + 1, m):
+                    pair = (idx[a], idx[b])
+                    if pair in edges:
+                        P[a, b] = P[b, a] = edges[pair]
+                        cross[a, b] = cross[b, a] = True
+                    elif cannot(*pair):
+                        banned[a, b] = banned[b, a] = True
+                    elif articles[pair[0]] != articles[pair[1]]:
+                        cross[a, b] = cross[b, a] = True
+            out += [([idx[i] for i in g], w) for g, w in _average_linkage(P, banned, cross, threshold)]
     return sorted(out)
 
 
