@@ -50,20 +50,34 @@ def actor_from_request(datasette, request):
 def render_cell(row, value, column, table, database, datasette):
     # Called for every cell of every table: decide on the cheap string tests first.
     if table == "sentences" and column == "text":
-        from .views import render_sentence_cell as render
+        kind = "sentence"
     elif table in ("claims", "claims_in_context") and column == "fact_id" and value:
-        from .views import render_fact_cell as render
+        kind = "fact"
     else:
         return None
 
-    async def inner():
-        from .views import current_request, has_factcheck_tables, visible_tables
+    from .views import cell_checks, defer_cell
 
-        if not await has_factcheck_tables(datasette, database):
-            return None
-        request = current_request()
-        seen = await visible_tables(datasette, request.actor if request else None, database)
-        return await render(datasette, database, row, value, seen)
+    seen = cell_checks(database)  # known from this request's first cell: no coroutine per cell
+    if seen is not None:
+        return defer_cell(datasette, database, kind, row, value, seen)
+
+    async def inner():
+        from .views import check_cells
+
+        return defer_cell(datasette, database, kind, row, value, await check_cells(datasette, database))
+
+    return inner
+
+
+@hookimpl
+def extra_template_vars(datasette):
+    """Fill in the page's deferred render_cell cells with one lookup, before the template renders."""
+    async def inner():
+        from .views import resolve_cells
+
+        await resolve_cells(datasette)
+        return {}
 
     return inner
 

@@ -113,20 +113,21 @@ SQL = {
         where c.fact_id in (select fact_id from claims where article_id = :id)
           and c.article_id != :id and :claims
         order by c.superseded, c.value, c.outlet, c.id""",
-    "cell_sentence_claims": """
-        select c.id, c.start - s.start as rel_start, c.end - s.start as rel_end, c.text,
-               c.value, c.bound, c.outlet, c.fact_id, f.status as fact_status
+    # render_cell: one query for all of a page's cells, the ids bound as one JSON array
+    "cell_sentences": """
+        select c.sentence_id, c.id, c.start - s.start as rel_start, c.end - s.start as rel_end,
+               c.text, c.value, c.bound, c.outlet, c.fact_id, f.status as fact_status
         from claims c join sentences s on s.id = c.sentence_id
         left join facts f on f.id = c.fact_id and :facts
-        where c.sentence_id = :id order by c.start""",
-    "cell_fact": """
+        where c.sentence_id in (select value from json_each(:ids)) order by c.sentence_id, c.start""",
+    "cell_facts": """
         select f.id, f.label, f.status,
-          (select json_group_array(json_object('outlet', o.outlet, 'value', o.value,
+          (select json_group_array(json_object('id', o.id, 'outlet', o.outlet, 'value', o.value,
                   'bound', o.bound))
-           from (select outlet, value, bound from claims
-                 where fact_id = f.id and id != :claim and superseded = 0 and :claims
-                 order by value, outlet limit 8) o) as others
-        from facts f where f.id = :id""",
+           from (select id, outlet, value, bound from claims
+                 where fact_id = f.id and superseded = 0 and :claims
+                 order by value, outlet limit 9) o) as others
+        from facts f where f.id in (select value from json_each(:ids))""",
 }
 
 
@@ -222,19 +223,23 @@ _TABLES_CACHE: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 
 async def has_factcheck_tables(datasette, name: str) -> bool:
-    """True when the database has the claims and facts tables (cached for immutable files)."""
+    """True when the database has the claims and facts tables (cached for immutable files, and
+    once per request for mutable ones)."""
     try:
         db = datasette.get_database(name)
     except KeyError:
         return False
     cache = _TABLES_CACHE.setdefault(datasette, {})
-    if name in cache and not db.is_mutable:
+    state = _REQUEST.get()
+    checked = state.setdefault("checked", set()) if state is not None else set()
+    if name in cache and (not db.is_mutable or name in checked):
         return cache[name]
     try:
         tables = set(await db.table_names())
     except Exception:
         return False
     cache[name] = REQUIRED_TABLES <= tables
+    checked.add(name)
     return cache[name]
 
 
@@ -271,17 +276,16 @@ async def _can_view_table(datasette, actor, database, table) -> bool:
     return visible
 
 
-async def visible_tables(datasette, actor, database: str) -> frozenset:
-    """The fact-check tables of ``database`` the actor may view (and the database and instance):
-    the plugin shows a table's rows only where Datasette would. Checked once per request."""
+async def visible_tables(datasette, actor, database: str, tables=PAGE_TABLES) -> frozenset:
+    """Which of ``tables`` in ``database`` the actor may view (and the database and instance):
+    the plugin shows a table's rows only where Datasette would. Each checked once per request."""
     state = _REQUEST.get()
-    key = (database, json.dumps(actor, sort_keys=True, default=str))
-    if state is not None and key in state["tables"]:
-        return state["tables"][key]
-    seen = frozenset([t for t in sorted(PAGE_TABLES) if await _can_view_table(datasette, actor, database, t)])
-    if state is not None:
-        state["tables"][key] = seen
-    return seen
+    cache = state["tables"] if state is not None else {}
+    actor_key = json.dumps(actor, sort_keys=True, default=str)
+    for t in tables:
+        if (database, t, actor_key) not in cache:
+            cache[(database, t, actor_key)] = await _can_view_table(datasette, actor, database, t)
+    return frozenset(t for t in tables if cache[(database, t, actor_key)])
 
 
 def flags(seen) -> dict:
@@ -353,9 +357,9 @@ def segments(text, spans) -> list:
 
 def highlight(text, spans, render) -> Markup:
     """Escape ``text`` and wrap each (start, end, payload) span with ``render(payload, inner)``."""
-    return Markup("").join(
+    return Markup("".join(  # each part is escaped already: a plain join, not Markup's re-escaping one
         render(seg["claim"], escape(seg["text"])) if "claim" in seg else escape(seg["text"])
-        for seg in segments(text, spans))
+        for seg in segments(text, spans)))
 
 
 def plain_mark(payload, inner) -> Markup:
@@ -795,16 +799,80 @@ def article_paragraphs(article, sentences, claims) -> list:
 
 # ---------------------------------------------------------------------------- render_cell
 
-async def render_sentence_cell(datasette, database, row, value, seen):
+class DeferredCell(str):
+    """A cell of Datasette's own table or row page whose markup is filled in from one lookup for
+    the whole page (``resolve_cells``, run from extra_template_vars before the template renders):
+    render_cell is awaited cell by cell and never sees the page's other rows. As a string it is
+    the plain value, so anything that reads it as text (or a page that never renders) gets that."""
+
+    def __new__(cls, text, render):
+        cell = super().__new__(cls, text)
+        cell.render = render
+        return cell
+
+    def __html__(self):
+        return self.render() or escape(str(self))
+
+
+def cell_checks(database):
+    """The tables this request's actor may view in ``database``, once the first cell has asked."""
+    state = _REQUEST.get()
+    return state.get("cell_checks", {}).get(database) if state is not None else None
+
+
+async def check_cells(datasette, database) -> frozenset:
+    """For the first cell of a request: the tables the actor may view (none without the tables)."""
+    request = current_request()
+    seen = await visible_tables(datasette, request.actor if request else None, database, ("claims", "facts")) \
+        if await has_factcheck_tables(datasette, database) else frozenset()
+    state = _REQUEST.get()
+    if state is not None:
+        state.setdefault("cell_checks", {})[database] = seen
+    return seen
+
+
+def defer_cell(datasette, database, kind, row, value, seen):
+    """Queue this cell's lookup with the page's others; None when the plugin has nothing to add."""
+    state = _REQUEST.get()
+    if isinstance(value, dict):  # a foreign key Datasette has already expanded to {value, label}
+        value = value.get("value")
+    key = row_value(row, "id") if kind == "sentence" else value
+    needs = "claims" if kind == "sentence" else "facts"
+    if state is None or needs not in seen or not isinstance(key, (str, int)) or not value:
+        return None
+    batch = state.setdefault("cells", {}).setdefault((database, kind), {"keys": set(), "found": {}, "seen": seen})
+    batch["keys"].add(key)
+    if kind == "sentence":
+        if not isinstance(value, str):
+            return None
+        return DeferredCell(value, lambda: sentence_cell(datasette, database, value, batch["found"].get(key), seen))
+    claim = row_value(row, "id")
+    return DeferredCell(str(value), lambda: fact_cell(datasette, database, batch["found"].get(key), claim))
+
+
+async def resolve_cells(datasette) -> None:
+    """Look up every cell queued on this request: one query per database and kind of cell."""
+    state = _REQUEST.get()
+    for (database, kind), batch in ((state or {}).get("cells") or {}).items():
+        keys = [k for k in batch["keys"] if k not in batch["found"]]
+        if not keys:
+            continue
+        for k in keys:
+            batch["found"][k] = [] if kind == "sentence" else None
+        try:
+            found = await rows(datasette.get_database(database), f"cell_{kind}s",
+                               {"ids": json.dumps(keys), **flags(batch["seen"])})
+        except (sqlite3.Error, KeyError):
+            continue
+        for r in found:
+            if kind == "sentence":
+                batch["found"][r["sentence_id"]].append(r)
+            else:
+                batch["found"][r["id"]] = r
+
+
+def sentence_cell(datasette, database, value, claims, seen):
     """sentences.text in Datasette's table and row pages, with its figures marked."""
-    sentence_id = row_value(row, "id")
-    if sentence_id is None or not isinstance(value, str) or "claims" not in seen:
-        return None
-    try:
-        claims = await rows(datasette.get_database(database), "cell_sentence_claims",
-                            {"id": sentence_id, **flags(seen)})
-    except (sqlite3.Error, KeyError):
-        return None
     if not claims:
         return None
     spans = []
@@ -821,32 +889,22 @@ async def render_sentence_cell(datasette, database, row, value, seen):
         title = figure_words(c["value"], c["bound"])
         if "facts" in seen:
             title += f" \u00b7 {status_info(c.get('fact_status'))['label']}"
+        # f-strings with escape(): Markup.format escapes the same, several times slower
         if c.get("fact_id") and "facts" in seen:
             href = page_url(datasette, database, "fact", c["fact_id"])
-            return Markup('<mark class="fc-figure" title="{}"><a href="{}">{}</a></mark>').format(
-                title, href, inner)
-        return Markup('<mark class="fc-figure" title="{}">{}</mark>').format(title, inner)
+            return Markup(f'<mark class="fc-figure" title="{escape(title)}"><a href="{escape(href)}">{inner}</a></mark>')
+        return Markup(f'<mark class="fc-figure" title="{escape(title)}">{inner}</mark>')
 
     return highlight(value, spans, mark)
 
 
-async def render_fact_cell(datasette, database, row, value, seen):
+def fact_cell(datasette, database, fact, claim_id):
     """claims.fact_id: a link to the fact page and what the other outlets say."""
-    if isinstance(value, dict):  # a foreign key Datasette has already expanded to {value, label}
-        value = value.get("value")
-    if not isinstance(value, (str, int)) or "facts" not in seen:
+    if not fact:
         return None
-    try:
-        found = await datasette.get_database(database).execute(
-            SQL["cell_fact"], {"id": value, "claim": row_value(row, "id") or "", **flags(seen)})
-    except (sqlite3.Error, KeyError):
-        return None
-    if not found.rows:
-        return None
-    fact = dict(found.rows[0])
     info = status_info(fact["status"])
     others = ", ".join(f"{figure_words(o['value'], o['bound'])} ({o['outlet'] or 'unnamed'})"
-                       for o in json_list(fact["others"]))
+                       for o in [o for o in json_list(fact["others"]) if o.get("id") != claim_id][:8])
     return Markup(
         '<a href="{href}">{label}</a> <span class="fc-cell-status">({icon} {status})</span>'
         '{others}'

@@ -104,7 +104,8 @@ def main(articles, small, out, work, source, part, parse_small, parse_large, par
     click.echo(bench.markdown(results))
     for row in results.get("cells", {}).get("pages", []):
         click.echo(f"table page {row['path']}: {row['with plugin']} req/s with the plugin, "
-                   f"{row['without plugin']} without ({row['slowdown']}x; target <= 1.2x)")
+                   f"{row['without plugin']} without ({row['slowdown']}x; target <= 1.2x); server CPU per request "
+                   f"{row['cpu_ms_with']} ms with, {row['cpu_ms_without']} ms without ({row['cpu_ratio']}x)")
     click.echo(f"\nwrote {out / 'results.json'} and {out / 'results.md'}", err=True)
 
 
@@ -122,11 +123,18 @@ cli(sys.argv[2:])
 """
 
 
-def table_throughput(db_path, work, clients=20, requests=400, rounds=3, immutable=True, progress=True):
-    """Requests per second of Datasette's own HTML table pages (sentences, claims), each row
-    rendered through render_cell, with ``clients`` concurrent clients: once served with the
-    plugin, once without it, alternated ``rounds`` times (the median kept) so load on the machine
-    falls on both alike. Returns the rows and the ratio without/with per page."""
+def _cpu_seconds(pid):
+    """User and system CPU time of a process (all its threads), from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def table_throughput(db_path, work, clients=20, requests=150, rounds=8, immutable=True, progress=True):
+    """Datasette's own HTML table pages (sentences, claims; every row through render_cell) with
+    ``clients`` concurrent clients, on a server with the plugin and one without it, in ``rounds``
+    back-to-back pairs (order alternating). Reports the median requests per second and the
+    server's CPU time per request; the ratios are medians over the pairs, so other work on the
+    machine, which drifts, falls on both sides of each pair alike."""
     import asyncio
     import statistics
     import subprocess
@@ -138,7 +146,7 @@ def table_throughput(db_path, work, clients=20, requests=400, rounds=3, immutabl
     paths = [f"/{name}/sentences", f"/{name}/claims"]
     servers = {}
     try:
-        for label, flag in (("with plugin", "--with-plugin"), ("without plugin", "--no-plugin")):
+        for label, flag in (("with", "--with-plugin"), ("without", "--no-plugin")):
             port = bench.free_port()
             cmd = [sys.executable, "-c", _LAUNCH, flag, "serve", "-i" if immutable else "", str(db_path),
                    "-h", "127.0.0.1", "-p", str(port)]
@@ -149,7 +157,7 @@ def table_throughput(db_path, work, clients=20, requests=400, rounds=3, immutabl
             deadline = time.monotonic() + 60
             while True:
                 if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"datasette {label} did not start; see {work}")
+                    raise RuntimeError(f"datasette {label} the plugin did not start; see {work}")
                 try:
                     if httpx.get(base + "/-/versions.json", timeout=2).status_code == 200:
                         break
@@ -157,10 +165,9 @@ def table_throughput(db_path, work, clients=20, requests=400, rounds=3, immutabl
                     time.sleep(0.25)
         plugins = {label: {p["name"] for p in httpx.get(base + "/-/plugins.json").json()}
                    for label, (_, base) in servers.items()}
-        assert "datasette-factcheck" in plugins["with plugin"], plugins
-        assert "datasette-factcheck" not in plugins["without plugin"], plugins
+        assert "datasette-factcheck" in plugins["with"] and "datasette-factcheck" not in plugins["without"], plugins
 
-        async def hammer(base, path):
+        async def hammer(proc, base, path):
             async with httpx.AsyncClient(base_url=base, timeout=60) as client:
                 for _ in range(clients):  # warm up
                     assert (await client.get(path)).status_code == 200
@@ -171,24 +178,30 @@ def table_throughput(db_path, work, clients=20, requests=400, rounds=3, immutabl
                         r = await client.get(path)
                         assert r.status_code == 200, (path, r.status_code)
 
-                started = time.perf_counter()
+                cpu, started = _cpu_seconds(proc.pid), time.perf_counter()
                 await asyncio.gather(*(worker() for _ in range(clients)))
-                return requests / (time.perf_counter() - started)
+                return (requests / (time.perf_counter() - started),
+                        (_cpu_seconds(proc.pid) - cpu) / requests * 1000)
 
         rows = []
         for path in paths:
-            rates = {label: [] for label in servers}
-            for _ in range(rounds):
-                for label, (_, base) in servers.items():
-                    rates[label].append(asyncio.run(hammer(base, path)))
-            row = {"path": path, **{label: round(statistics.median(r), 1) for label, r in rates.items()}}
-            row["slowdown"] = round(row["without plugin"] / row["with plugin"], 3)
+            runs = {label: [] for label in servers}
+            for i in range(rounds):
+                for label in (("with", "without") if i % 2 == 0 else ("without", "with")):
+                    runs[label].append(asyncio.run(hammer(*servers[label], path)))
+            med = lambda xs: round(statistics.median(xs), 3)  # noqa: E731
+            row = {"path": path,
+                   "with plugin": med([r for r, _ in runs["with"]]), "without plugin": med([r for r, _ in runs["without"]]),
+                   "cpu_ms_with": med([c for _, c in runs["with"]]), "cpu_ms_without": med([c for _, c in runs["without"]]),
+                   "slowdown": med([w[0] / p[0] for p, w in zip(runs["with"], runs["without"])]),
+                   "cpu_ratio": med([p[1] / w[1] for p, w in zip(runs["with"], runs["without"]) if w[1]])}
             rows.append(row)
             if progress:
-                bench.say(f"  {path:<28} {row['with plugin']:>7} req/s with the plugin, "
-                          f"{row['without plugin']:>7} without: {row['slowdown']}x")
+                bench.say(f"  {path:<28} {row['with plugin']:>7} req/s with the plugin, {row['without plugin']:>7} "
+                          f"without: {row['slowdown']}x; server CPU {row['cpu_ms_with']} / {row['cpu_ms_without']} "
+                          f"ms per request: {row['cpu_ratio']}x")
         return {"db": str(db_path), "clients": clients, "requests": requests, "rounds": rounds,
-                "immutable": immutable, "pages": rows}
+                "immutable": immutable, "load_before": os.getloadavg()[0], "pages": rows}
     finally:
         for proc, _ in servers.values():
             proc.terminate()

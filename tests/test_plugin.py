@@ -377,6 +377,42 @@ async def test_render_cell_links_claims_to_facts(ds, ids):
 
 
 @pytest.mark.asyncio
+@pytest.mark.parametrize("path", ["/sample/sentences", "/sample/claims", "/sample/claims_in_context"])
+async def test_render_cell_looks_up_a_whole_page_at_once(fixture_db, monkeypatch, path):
+    """The queries the plugin adds to a table page do not grow with its rows: 2 rows or 100."""
+    from datasette.database import Database
+    from datasette.plugins import pm
+
+    import datasette_factcheck
+
+    calls = []
+    execute = Database.execute
+
+    async def counting(self, sql, *args, **kwargs):
+        calls.append(sql)
+        return await execute(self, sql, *args, **kwargs)
+
+    monkeypatch.setattr(Database, "execute", counting)
+
+    async def queries(size):
+        ds = await make_ds([fixture_db[0]], **load_config())
+        await ds.client.get(f"{path}?_size={size}")  # warm Datasette's own caches
+        calls.clear()
+        html = (await get_ok(ds, f"{path}?_size={size}")).text
+        return len(calls), html.count("fc-figure") + html.count("fc-cell-status")
+
+    (small, few), (large, many) = await queries(2), await queries(100)
+    assert few < many and many >= 5
+    pm.unregister(datasette_factcheck)
+    try:
+        (small_bare, none), (large_bare, _) = await queries(2), await queries(100)
+    finally:
+        pm.register(datasette_factcheck, "factcheck")
+    assert none == 0
+    assert large - large_bare == small - small_bare, (large, large_bare, small, small_bare)
+
+
+@pytest.mark.asyncio
 @pytest.mark.parametrize("table", ["claims", "facts", "articles"])
 async def test_table_actions_link_to_plugin(ds, table):
     html = (await get_ok(ds, f"/sample/{table}")).text
