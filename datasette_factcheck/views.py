@@ -29,8 +29,9 @@ STATUS = {
     "conflict": {"label": "Contested", "icon": "\u26a0",
                  "help": "outlets give figures that cannot all be true"},
     "compatible": {"label": "Compatible", "icon": "\u2248",
-                   "help": "the figures differ but their ranges overlap"},
-    "agree": {"label": "Agree", "icon": "\u2713", "help": "every outlet gives the same figure"},
+                   "help": "the figures or their bounds differ, but they could all be true"},
+    "agree": {"label": "Agree", "icon": "\u2713",
+              "help": "every outlet gives the same figure with the same bound"},
     "single": {"label": "One outlet", "icon": "\u25cb", "help": "only one outlet gives a figure"},
 }
 UNKNOWN_STATUS = {"label": "Unlinked", "icon": "\u00b7", "help": "not linked to a fact"}
