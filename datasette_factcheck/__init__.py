@@ -129,5 +129,9 @@ try:
 except ImportError:  # pragma: no cover
     _hookspecs = None
 if _hookspecs is not None and hasattr(_hookspecs, "row_actions"):
-    row_actions = hookimpl(_row_actions, specname="row_actions")
+    # a wrapper, not hookimpl(_row_actions): that marks _row_actions itself, and pluggy then
+    # registers it under both names, so every row action showed twice
+    @hookimpl
+    def row_actions(datasette, actor, request, database, table, row):
+        return _row_actions(datasette, actor, request, database, table, row)
 

@@ -346,9 +346,13 @@ async def test_row_actions(ds, ids):
     fact = ids["facts"]["homs_killed"]
     html = (await get_ok(ds, f"/sample/facts/{fact}")).text
     assert f'href="{BASE}/fact/{fact}"' in html and "Open the fact page" in html
+    assert html.count("Open the fact page") == 1  # once: not registered under two names
     claim, article = ids["claims"]["presstv:57"], ids["articles"]["presstv"]
     html = (await get_ok(ds, f"/sample/claims/{claim}")).text
-    assert f'href="{BASE}/article/{article}#claim-{claim}"' in html
+    assert html.count(f'href="{BASE}/article/{article}#claim-{claim}"') == 1
+    from datasette.plugins import pm
+
+    assert [i.plugin_name for i in pm.hook.row_actions.get_hookimpls()].count("factcheck") == 1
 
 
 def test_row_actions_registered_only_where_specified():
