@@ -123,7 +123,18 @@ def _row_actions(datasette, actor, request, database, table, row):
     return inner
 
 
-# row_actions exists from Datasette 1.0a; register it only where the hook is specified.
+@hookimpl
+def startup(datasette):
+    async def inner():
+        from .defaults import on_startup
+
+        await on_startup(datasette)
+
+    return inner
+
+
+# row_actions exists from Datasette 1.0a, get_metadata and canned_queries only before it:
+# register each only where the hook is specified.
 try:
     from datasette import hookspecs as _hookspecs
 except ImportError:  # pragma: no cover
@@ -135,3 +146,21 @@ if _hookspecs is not None and hasattr(_hookspecs, "row_actions"):
     def row_actions(datasette, actor, request, database, table, row):
         return _row_actions(datasette, actor, request, database, table, row)
 
+
+if _hookspecs is not None and hasattr(_hookspecs, "get_metadata"):
+    @hookimpl
+    def get_metadata(datasette, key, database, table):
+        from .defaults import metadata
+
+        return metadata(datasette)
+
+if _hookspecs is not None and hasattr(_hookspecs, "canned_queries"):
+    @hookimpl
+    def canned_queries(datasette, database, actor):
+        async def inner():
+            from .defaults import DEFAULTS
+            from .views import has_factcheck_tables
+
+            return DEFAULTS["queries"] if await has_factcheck_tables(datasette, database) else None
+
+        return inner

@@ -17,7 +17,6 @@ import time
 import urllib.request
 from pathlib import Path
 
-import datasette
 import pytest
 
 from conftest import REPO, make_fixture_db
@@ -68,13 +67,11 @@ def free_port() -> int:
 
 @pytest.fixture(scope="module")
 def server(sample_db, tmp_path_factory):
-    """`datasette serve -i sample.db` with the repo's metadata (and datasette.yaml on 1.0a)."""
+    """`datasette serve -i sample.db` with the repo's metadata; the rest comes from the plugin."""
     require_chromium()
     port = free_port()
     cmd = [sys.executable, "-m", "datasette", "serve", "-i", str(sample_db), "-h", "127.0.0.1",
            "-p", str(port), "--metadata", str(REPO / "metadata.json")]
-    if not datasette.__version__.startswith("0."):
-        cmd += ["-c", str(REPO / "datasette.yaml")]
     log = tmp_path_factory.mktemp("server") / "datasette.log"
     with open(log, "w") as out:
         proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT)

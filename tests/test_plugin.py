@@ -11,7 +11,6 @@ import sqlite3
 import datasette
 import pytest
 import pytest_asyncio
-import yaml
 from datasette.app import Datasette
 
 from conftest import KABUL, REPO, SYRIA
@@ -24,11 +23,8 @@ BASE = "/sample/-/factcheck"
 
 
 def load_config():
-    """metadata.json (both versions) plus datasette.yaml (1.0a), as `datasette serve` would."""
-    kwargs = {"metadata": json.loads((REPO / "metadata.json").read_text())}
-    if IS_1:
-        kwargs["config"] = yaml.safe_load((REPO / "datasette.yaml").read_text())
-    return kwargs
+    """metadata.json, as `datasette serve --metadata metadata.json` would read it."""
+    return {"metadata": json.loads((REPO / "metadata.json").read_text())}
 
 
 async def make_ds(paths, **kwargs):
@@ -416,30 +412,65 @@ async def test_stories_page_lists_bookmarkable_queries(ds):
     assert 'href="/sample/claims_matching"' in html
 
 
-def test_metadata_describes_every_table_and_column():
-    meta = json.loads((REPO / "metadata.json").read_text())
-    assert meta["title"] == "datasette-factcheck"
-    assert meta["license"] and meta["source"]
-    tables = meta["databases"]["sample"]["tables"]
+def test_defaults_describe_every_table_and_column_briefly():
+    from datasette_factcheck.defaults import DEFAULTS
+
+    tables, details = DEFAULTS["tables"], DEFAULTS["details"]
     for table, columns in SCHEMA.items():
         assert tables[table]["description"]
-        assert set(tables[table]["columns"]) == set(columns), table
+        assert set(details[table]) == set(columns), table  # the long text, on the about page
+        assert set(tables[table]["columns"]) <= set(columns)
+        assert len(tables[table]["columns"]) <= 10  # not a screen of descriptions before the rows
+        assert all(len(text) <= 60 for text in tables[table]["columns"].values())
     for view in VIEWS:
         assert tables[view]["description"]
     assert tables["claims"]["facets"] == ["measure", "bound", "outlet", "source"]
-    assert tables["facts"]["facets"] == ["status", "measure", "story"]
-    assert tables["sentences"]["facets"] == ["kind"]
+    assert set(DEFAULTS["queries"]) == {"contested_facts_in_story", "figures_by_source",
+                                        "claims_matching", "outlet_outliers"}
 
 
-def test_metadata_and_config_carry_the_same_queries():
-    meta = json.loads((REPO / "metadata.json").read_text())["databases"]["sample"]
-    config = yaml.safe_load((REPO / "datasette.yaml").read_text())["databases"]["sample"]
-    assert meta["queries"] == config["queries"]
-    assert set(meta["queries"]) == {"contested_facts_in_story", "figures_by_source",
-                                    "claims_matching", "outlet_outliers"}
-    for name, table in config["tables"].items():
-        for key, value in table.items():
-            assert meta["tables"][name][key] == value
+def test_metadata_keeps_only_what_a_user_customises():
+    meta = json.loads((REPO / "metadata.json").read_text())
+    assert meta["title"] == "datasette-factcheck" and meta["license"] and meta["source"]
+    assert "databases" not in meta
+
+
+@pytest.mark.asyncio
+async def test_a_database_of_any_name_gets_queries_facets_and_descriptions(fixture_db, tmp_path):
+    """No metadata and no configuration: what the plugin gives follows the tables, not the name."""
+    import shutil
+
+    path = tmp_path / "coverage.db"
+    shutil.copyfile(fixture_db[0], path)
+    ds = await make_ds([path])
+    r = await ds.client.get("/coverage/contested_facts_in_story.json",
+                            params={"story": SYRIA, "_shape": "array"})
+    assert r.status_code == 200 and len(r.json()) == 2
+    r = await ds.client.get("/coverage/outlet_outliers.json",
+                            params={"outlet": "The Guardian", "_shape": "array"})
+    assert len(r.json()) == 2
+    html = (await get_ok(ds, "/coverage/claims")).text
+    assert "Every figure an article asserts" in html  # the table's description
+    assert "Who is cited" in html  # a short column description
+    data = (await get_ok(ds, "/coverage/claims.json?_extra=facet_results")).json() if IS_1 else \
+        (await get_ok(ds, "/coverage/claims.json")).json()
+    facets = data["facet_results"]
+    assert set((facets.get("results") or facets)) >= {"measure", "bound", "outlet", "source"}
+    html = (await get_ok(ds, "/coverage/-/factcheck")).text
+    assert 'href="/coverage/claims_matching"' in html
+    # a database without the tables gets nothing
+    plain = tmp_path / "plain.db"
+    sqlite3.connect(plain).execute("create table t (x)").connection.commit()
+    ds = await make_ds([plain])
+    assert (await ds.client.get("/plain/contested_facts_in_story")).status_code == 404
+
+
+@pytest.mark.asyncio
+async def test_a_users_own_metadata_wins(fixture_db):
+    meta = {"databases": {"sample": {"tables": {"claims": {"description": "Our own words"}}}}}
+    ds = await make_ds([fixture_db[0]], metadata=meta)
+    html = (await get_ok(ds, "/sample/claims")).text
+    assert "Our own words" in html and "Every figure an article asserts" not in html
 
 
 @pytest.mark.asyncio
