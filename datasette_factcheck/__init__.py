@@ -30,6 +30,7 @@ def register_routes(datasette):
         (_DB + "/story/" + _ID + _FORMAT, views.story_page),
         (_DB + "/fact/" + _ID + _FORMAT, views.fact_page),
         (_DB + "/article/" + _ID + _FORMAT, views.article_page),
+        (_DB + "/about$", views.about_page),
         # Anything else under /-/factcheck (an id with a slash in it, say) is our 404, raised
         # inside a view: a URL that matches no route at all crashes Datasette when rich is installed.
         (_DB + "/.*$", views.not_found_page),

@@ -25,7 +25,11 @@ def build_command(output, inputs, story, manifest, add, processes, max_bytes, mo
     Inputs: .txt/.md/.html (one article each), .jsonl/.csv (one article a row, with a 'text' field).
     Exit status: 0 all loaded, 1 some input skipped, 2 nothing loaded.
     """
-    from .pipeline import build
+    try:
+        from .pipeline import build
+    except ModuleNotFoundError as e:  # a slim install serves pages only
+        raise click.ClickException(
+            f"the loader is not installed ({e.name} is missing): pip install \"datasette-factcheck[loader]\"")
 
     if progress is None:
         progress = sys.stderr.isatty()

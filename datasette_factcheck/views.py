@@ -75,8 +75,9 @@ SQL = {
         order by {STATUS_RANK_SQL}, f.outlet_count desc, f.spread desc, f.label, f.id""",
     "story_figures": """
         select c.id, c.fact_id, c.article_id, c.outlet, c.text, c.value, c.low, c.high, c.bound,
-               c.source, c.superseded
-        from claims c where c.story = :story and c.fact_id is not null
+               c.source, c.superseded, a.published, a.url as original_url
+        from claims c left join articles a on a.id = c.article_id
+        where c.story = :story and c.fact_id is not null
         order by c.value, c.outlet, c.id""",
     "story_options": """
         select 'measure' as name, measure as value from facts
@@ -88,7 +89,8 @@ SQL = {
     "fact": "select * from facts where id = :id",
     "fact_figures": """
         select c.*, s.text as sentence_text, s.start as sentence_start,
-               a.title as article_title, a.path as article_path
+               a.title as article_title, a.path as article_path, a.published,
+               a.url as original_url
         from claims c
         left join sentences s on s.id = c.sentence_id
         left join articles a on a.id = c.article_id
@@ -103,8 +105,8 @@ SQL = {
         where c.article_id = :id order by c.start, c.id""",
     "article_competitors": """
         select c.id, c.fact_id, c.article_id, c.outlet, c.text, c.value, c.low, c.high,
-               c.bound, c.source, c.superseded
-        from claims c
+               c.bound, c.source, c.superseded, a.published, a.url as original_url
+        from claims c left join articles a on a.id = c.article_id
         where c.fact_id in (select fact_id from claims where article_id = :id)
           and c.article_id != :id
         order by c.superseded, c.value, c.outlet, c.id""",
@@ -185,6 +187,12 @@ def page_url(datasette, database: str, *parts, format=None, query=None) -> str:
     if query:
         path += "?" + urlencode(query)
     return path
+
+
+def csv_url(datasette, database, query) -> str:
+    """Datasette's own CSV of the claims table, filtered in the URL, so the link carries the question."""
+    return datasette.urls.table(database, "claims", format="csv") + "?" + urlencode(
+        {**query, "_size": "max", "_labels": "on"})
 
 
 def row_url(datasette, database, table, pk) -> str:
@@ -444,6 +452,8 @@ def figure_summary(datasette, database, c) -> dict:
         "words": figure_words(c.get("value"), c.get("bound")) + (f" {unit}" if unit else ""),
         "source": c.get("source"),
         "superseded": bool(c.get("superseded")),
+        # when and where the figure was given: its article's date, and the original (http/https only)
+        "published": c.get("published"), "original_url": safe_url(c.get("original_url")),
         "article_url": page_url(datasette, database, "article", c["article_id"])
         + f"#claim-{c['id']}" if c.get("article_id") else None,
     }
@@ -505,7 +515,8 @@ async def respond(datasette, request, template, data, extra=None):
                "statuses": [status_info(s) for s in STATUS_ORDER],
                "css_url": datasette.urls.static_plugins(PLUGIN, "factcheck.css"),
                "js_url": datasette.urls.static_plugins(PLUGIN, "factcheck.js"),
-               "alternate_url_json": request.path + ".json" + query}
+               "alternate_url_json": request.path + ".json" + query,
+               "about_url": page_url(datasette, data["database"], "about")}
     return Response.html(await datasette.render_template(template, context, request=request))
 
 
@@ -599,6 +610,7 @@ async def story_page(datasette, request):
     charts = {f["id"]: chart_svg(figures.get(f["id"], []), f.get("label") or f["id"],
                                  f"chart-{f['id']}") for f in facts}
     extra = {"charts": charts, "story_url": page_url(datasette, name, "story", story_id),
+             "csv_url": csv_url(datasette, name, {"story": story_id, "fact_id__notnull": "1"}),
              "crumb_links": crumbs(datasette, name)}
     return await respond(datasette, request, "factcheck_story.html", data, extra)
 
@@ -627,7 +639,7 @@ async def fact_page(datasette, request):
             "story": {"id": fact.get("story"), "url": story_url},
             "groups": group_list, "parts": parts}
     others = [u for u in currencies if u != fact.get("unit")]
-    extra = {"sentences": sentences,
+    extra = {"sentences": sentences, "csv_url": csv_url(datasette, name, {"fact_id": fact_id}),
              "currency_note": (f"Compared in {fact.get('unit')}; the figures in {' and '.join(others)} are shown "
                                "apart, since no exchange rate is right for every date."
                                if len(currencies) > 1 and fact.get("unit") in currencies else None),
@@ -804,3 +816,16 @@ def row_value(row, key):
 
 async def not_found_page(datasette, request):
     raise NotFound("Page not found")
+
+
+async def about_page(datasette, request):
+    """What the statuses, superseded figures, 'on its own word' and link confidence mean, and the
+    long description of every column (Datasette's own pages show the short ones)."""
+    from .defaults import DEFAULTS
+
+    db = await resolve_database(datasette, request)
+    data = {"database": db.name, "statuses": [status_info(s) for s in STATUS_ORDER],
+            "weak_link": WEAK_LINK, "columns": DEFAULTS["details"]}
+    extra = {"crumb_links": crumbs(datasette, db.name),
+             "tables": {t: datasette.urls.table(db.name, t) for t in DEFAULTS["details"]}}
+    return await respond(datasette, request, "factcheck_about.html", data, extra)

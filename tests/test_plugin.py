@@ -579,3 +579,44 @@ async def test_stories_page_pages_and_finds_stories(tmp_path):
     html = (await get_ok(ds, base + "?page=2")).text
     assert 'rel="prev"' in html and 'rel="next"' in html and "page 2 of 3" in html
     assert "<b>flood</b>" not in html and 'type="search" name="q"' in html
+
+
+# ---------------------------------------------------------------------------- time, export, about
+
+@pytest.mark.asyncio
+async def test_figures_carry_their_date_and_a_safe_link_to_the_original(ds, ids):
+    fact = ids["facts"]["homs_killed"]
+    data = (await get_ok(ds, f"{BASE}/fact/{fact}.json")).json()
+    by_outlet = {f["outlet"]: f for g in data["groups"] for f in g["figures"]}
+    assert by_outlet["Press TV"]["published"] == "2016-02-22"
+    assert by_outlet["Press TV"]["original_url"] == "http://www.presstv.ir/Detail/2016/02/22/homs"
+    assert by_outlet["<b>Evil</b> Outlet"]["original_url"] is None  # javascript: is never a link
+    for page in (f"{BASE}/fact/{fact}", f"{BASE}/article/{ids['articles']['ap']}"):
+        html = (await get_ok(ds, page)).text
+        assert '<time class="fc-date" datetime="2016-02-22">2016-02-22</time>' in html
+        assert 'class="fc-original" href="http://www.presstv.ir/Detail/2016/02/22/homs"' in html
+        assert not JS_HREF.search(html)
+
+
+@pytest.mark.asyncio
+async def test_story_and_fact_pages_link_to_csv_of_their_figures(ds, ids):
+    fact = ids["facts"]["homs_killed"]
+    html = (await get_ok(ds, f"{BASE}/fact/{fact}")).text
+    href = re.search(r'href="([^"]+)">CSV of these figures', html).group(1).replace("&amp;", "&")
+    r = await get_ok(ds, href)
+    lines = r.text.strip().splitlines()
+    assert lines[0].startswith("id,") and len(lines) - 1 == 6  # every figure of the fact
+    html = (await get_ok(ds, f"{BASE}/story/{KABUL}")).text
+    href = re.search(r'href="([^"]+)">CSV of this story', html).group(1).replace("&amp;", "&")
+    assert len((await get_ok(ds, href)).text.strip().splitlines()) - 1 == 2
+
+
+@pytest.mark.asyncio
+async def test_about_page_is_linked_from_every_page(ds, ids):
+    html = (await get_ok(ds, f"{BASE}/about")).text
+    for words in ("Superseded figures", "On its own word", "Link confidence", "How the figures were found",
+                  "every figure and every bound is the same", "place_from"):
+        assert words in html
+    for page in (BASE, f"{BASE}/story/{SYRIA}", f"{BASE}/fact/{ids['facts']['homs_killed']}",
+                 f"{BASE}/article/{ids['articles']['ap']}"):
+        assert f'href="{BASE}/about">About these pages' in (await get_ok(ds, page)).text
