@@ -255,3 +255,22 @@ def test_a_database_from_an_earlier_version_gains_the_new_columns(tmp_path):
     assert "place_from" not in db["claims"].columns_dict
     ensure_db_shape(db)
     assert "place_from" in db["claims"].columns_dict and "located" in db["articles"].columns_dict
+
+
+@pytest.mark.asyncio
+async def test_the_readmes_query_examples_return_rows_on_the_sample(tmp_path):
+    import re
+
+    from datasette.app import Datasette
+
+    from conftest import REPO
+
+    build(tmp_path / "sample.db")
+    examples = set(re.findall(r"`(/sample/\w+\?[^`\s]+)`", (REPO / "README.md").read_text()))
+    assert len(examples) >= 4
+    ds = Datasette([str(tmp_path / "sample.db")])
+    await ds.invoke_startup()
+    for url in examples:
+        path, query = url.split("?", 1)
+        r = await ds.client.get(f"{path}.json?{query}&_shape=array")
+        assert r.status_code == 200 and len(r.json()) > 0, url
