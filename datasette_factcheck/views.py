@@ -118,11 +118,8 @@ SQL = {
         where c.sentence_id = :id order by c.start""",
     "cell_fact": """
         select f.id, f.label, f.status,
-          (select json_group_array(json_object('outlet', o.outlet, 'value', o.value,
-                  'bound', o.bound))
-           from (select outlet, value, bound from claims
-                 where fact_id = f.id and id != :claim and superseded = 0
-                 order by value, outlet limit 8) o) as others
+          (select count(*) from claims where fact_id = f.id and id != :claim and superseded = 0)
+            as others
         from facts f where f.id = :id""",
 }
 
@@ -782,7 +779,8 @@ async def render_sentence_cell(datasette, database, row, value):
 
 
 async def render_fact_cell(datasette, database, row, value):
-    """claims.fact_id: a link to the fact page and what the other outlets say."""
+    """claims.fact_id: a link to the fact page, its status and how many other figures it has
+    (the figures themselves are on the fact page: listed here they made every row tall)."""
     if isinstance(value, dict):  # a foreign key Datasette has already expanded to {value, label}
         value = value.get("value")
     if not isinstance(value, (str, int)):
@@ -796,14 +794,13 @@ async def render_fact_cell(datasette, database, row, value):
         return None
     fact = dict(found.rows[0])
     info = status_info(fact["status"])
-    others = ", ".join(f"{figure_words(o['value'], o['bound'])} ({o['outlet'] or 'unnamed'})"
-                       for o in json_list(fact["others"]))
+    others = fact["others"] or 0
     return Markup(
         '<a href="{href}">{label}</a> <span class="fc-cell-status">({icon} {status})</span>'
-        '{others}'
+        ' <small class="fc-cell-others">{others}</small>'
     ).format(href=page_url(datasette, database, "fact", fact["id"]),
              label=fact["label"] or fact["id"], icon=info["icon"], status=info["label"],
-             others=Markup("<br><small>Other figures: {}</small>").format(others) if others else "")
+             others=f"+{others} other figure{'' if others == 1 else 's'}")
 
 
 def row_value(row, key):

@@ -315,12 +315,13 @@ async def test_render_cell_links_claims_to_facts(ds, ids):
     html = (await get_ok(ds, "/sample/claims?_size=100")).text
     fact = ids["facts"]["homs_killed"]
     assert f'<a href="{BASE}/fact/{fact}">killed in Homs</a> <span class="fc-cell-status">(\u26a0 Contested)</span>' in html
-    assert "Other figures:" in html
-    # row page too
+    assert "Other figures:" not in html  # compact: no list of figures in every row
+    # row page too: the link, the status and how many other current figures the fact has
     claim = ids["claims"]["presstv:57"]
     html = (await get_ok(ds, f"/sample/claims/{claim}")).text
     assert f'href="{BASE}/fact/{fact}"' in html
-    assert "57 (The Guardian)" in html
+    assert '<small class="fc-cell-others">+4 other figures</small>' in html  # 5 current, less its own
+    assert "57 (The Guardian)" not in html
 
 
 @pytest.mark.asyncio
