@@ -397,6 +397,11 @@ def _chart_svg(figures, label, chart_id) -> Markup:
     figs = [f for f in figures if not f.get("superseded") and f.get("value") is not None]
     if not figs:
         return Markup("")
+    # one article, one voice: the same figure in its headline and body is one mark, "×2"
+    once = {}
+    for f in figs:
+        once.setdefault((f.get("article_id") or id(f), f["value"], f.get("bound") or "exact"), []).append(f)
+    figs = [dict(group[0], repeats=len(group)) for group in once.values()]
     figs.sort(key=lambda f: (f["value"], outlet_name(f)))
     lo, hi = chart_domain(figs)
     left, right = PAD_L, CHART_W - PAD_R
@@ -412,7 +417,8 @@ def _chart_svg(figures, label, chart_id) -> Markup:
     for i, f in enumerate(figs):
         y = i * ROW_H + 22
         body += chart_shape(f, x, y, left, right)
-        text = f"{f.get('label') or figure_words(f['value'], f.get('bound'))} \u00b7 {outlet_name(f)}"
+        text = f"{f.get('label') or figure_words(f['value'], f.get('bound'))} \u00b7 {outlet_name(f)}" \
+            + (f" \u00d7{f['repeats']}" if f["repeats"] > 1 else "")
         anchor, tx = label_position(x(f["value"]), len(text) * CHAR_W)
         body.append(f'<text class="fc-label" x="{tx:.1f}" y="{y - 8}" text-anchor="{anchor}">'
                     f'{escape(text)}</text>')

@@ -621,3 +621,13 @@ async def test_about_page_is_linked_from_every_page(ds, ids):
     for page in (BASE, f"{BASE}/story/{SYRIA}", f"{BASE}/fact/{ids['facts']['homs_killed']}",
                  f"{BASE}/article/{ids['articles']['ap']}"):
         assert f'href="{BASE}/about">About these pages' in (await get_ok(ds, page)).text
+
+
+def test_a_figure_in_one_articles_headline_and_body_is_one_mark():
+    figs = [{"id": "h", "article_id": "a1", "value": 57, "bound": "exact", "outlet": "Herald"},
+            {"id": "b", "article_id": "a1", "value": 57, "bound": "exact", "outlet": "Herald"},
+            {"id": "o", "article_id": "a2", "value": 57, "bound": "exact", "outlet": "Gazette"},
+            {"id": "l", "article_id": "a1", "value": 59, "bound": "at_least", "outlet": "Herald"}]
+    svg = str(views.chart_svg(figs, "killed", "c"))
+    assert svg.count("<circle") == 3  # Herald's 57 twice is one voice
+    assert "57 \u00b7 Herald \u00d72" in svg and "57 \u00b7 Gazette<" in svg
