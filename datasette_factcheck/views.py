@@ -139,6 +139,13 @@ def number(value) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
+def shortened(text, limit=24) -> str:
+    """A chart label's outlet (which may be a headline) cut at a word, so the label fits a phone."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "\u2026"
+
+
 def figure_words(value, bound) -> str:
     """The figure as a reader would say it: 'at least 57'."""
     return BOUND_WORDS.get(bound or "exact", "{}").format(number(value))
@@ -314,7 +321,7 @@ def plain_mark(payload, inner) -> Markup:
 
 # ---------------------------------------------------------------------------- chart
 
-CHART_W, ROW_H, PAD_L, PAD_R, AXIS_H = 400, 30, 12, 12, 30
+CHART_W, ROW_H, PAD_L, PAD_R, AXIS_H = 320, 30, 12, 12, 30  # about a phone's width: text is drawn near its size
 CHAR_W = 7.7  # a generous average glyph width at the largest label size (14 units, on phones)
 
 
@@ -417,7 +424,7 @@ def _chart_svg(figures, label, chart_id) -> Markup:
     for i, f in enumerate(figs):
         y = i * ROW_H + 22
         body += chart_shape(f, x, y, left, right)
-        text = f"{f.get('label') or figure_words(f['value'], f.get('bound'))} \u00b7 {outlet_name(f)}" \
+        text = f"{f.get('label') or figure_words(f['value'], f.get('bound'))} \u00b7 {shortened(outlet_name(f))}" \
             + (f" \u00d7{f['repeats']}" if f["repeats"] > 1 else "")
         anchor, tx = label_position(x(f["value"]), len(text) * CHAR_W)
         body.append(f'<text class="fc-label" x="{tx:.1f}" y="{y - 8}" text-anchor="{anchor}">'
