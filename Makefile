@@ -5,19 +5,19 @@ VENV_PRE ?= .venv-pre
 PORT ?= 8001
 DB ?= sample.db
 
-.PHONY: demo test test-stable test-pre install install-pre chromium db clean
+.PHONY: demo test test-stable test-pre install install-pre chromium db dist clean
 
 $(VENV)/.installed: setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/python -m pip install --quiet --upgrade pip
-	$(VENV)/bin/python -m pip install --quiet -e ".[test]"
+	$(VENV)/bin/python -m pip install --quiet -e ".[loader,test]"
 	touch $@
 
 # Datasette 1.0 alpha, for the plugin's tests on both versions
 $(VENV_PRE)/.installed: setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV_PRE)
 	$(VENV_PRE)/bin/python -m pip install --quiet --upgrade pip
-	$(VENV_PRE)/bin/python -m pip install --quiet -e ".[test]"
+	$(VENV_PRE)/bin/python -m pip install --quiet -e ".[loader,test]"
 	$(VENV_PRE)/bin/python -m pip install --quiet --upgrade --pre datasette
 	touch $@
 
@@ -42,7 +42,13 @@ test-stable: $(VENV)/.installed chromium
 test-pre: $(VENV_PRE)/.installed chromium
 	$(VENV_PRE)/bin/python -m pytest -q tests/test_plugin.py tests/test_browser.py
 
-test: test-stable test-pre
+# the wheel and sdist a server installs from, checked as the package index would
+dist: $(VENV)/.installed
+	rm -rf dist
+	$(VENV)/bin/python -m build --outdir dist . >/dev/null
+	$(VENV)/bin/python -m twine check --strict dist/*
+
+test: test-stable test-pre dist
 
 clean:
-	rm -rf $(VENV) $(VENV_PRE) *.egg-info $(DB)
+	rm -rf $(VENV) $(VENV_PRE) *.egg-info dist $(DB)

@@ -30,6 +30,7 @@ def register_routes(datasette):
         (_DB + "/story/" + _ID + _FORMAT, views.story_page),
         (_DB + "/fact/" + _ID + _FORMAT, views.fact_page),
         (_DB + "/article/" + _ID + _FORMAT, views.article_page),
+        (_DB + "/about$", views.about_page),
         # Anything else under /-/factcheck (an id with a slash in it, say) is our 404, raised
         # inside a view: a URL that matches no route at all crashes Datasette when rich is installed.
         (_DB + "/.*$", views.not_found_page),
@@ -148,11 +149,44 @@ def _row_actions(datasette, actor, request, database, table, row):
     return inner
 
 
-# row_actions exists from Datasette 1.0a; register it only where the hook is specified.
+@hookimpl
+def startup(datasette):
+    async def inner():
+        from .defaults import on_startup
+
+        await on_startup(datasette)
+
+    return inner
+
+
+# row_actions exists from Datasette 1.0a, get_metadata and canned_queries only before it:
+# register each only where the hook is specified.
 try:
     from datasette import hookspecs as _hookspecs
 except ImportError:  # pragma: no cover
     _hookspecs = None
 if _hookspecs is not None and hasattr(_hookspecs, "row_actions"):
-    row_actions = hookimpl(_row_actions, specname="row_actions")
+    # a wrapper, not hookimpl(_row_actions): that marks _row_actions itself, and pluggy then
+    # registers it under both names, so every row action showed twice
+    @hookimpl
+    def row_actions(datasette, actor, request, database, table, row):
+        return _row_actions(datasette, actor, request, database, table, row)
 
+
+if _hookspecs is not None and hasattr(_hookspecs, "get_metadata"):
+    @hookimpl
+    def get_metadata(datasette, key, database, table):
+        from .defaults import metadata
+
+        return metadata(datasette)
+
+if _hookspecs is not None and hasattr(_hookspecs, "canned_queries"):
+    @hookimpl
+    def canned_queries(datasette, database, actor):
+        async def inner():
+            from .defaults import DEFAULTS
+            from .views import has_factcheck_tables
+
+            return DEFAULTS["queries"] if await has_factcheck_tables(datasette, database) else None
+
+        return inner

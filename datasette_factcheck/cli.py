@@ -41,8 +41,12 @@ def build_command(output, inputs, story, manifest, add, processes, max_bytes, mo
       130  interrupted (Ctrl-C or SIGTERM); OUTPUT is unchanged
       70   a bug: the traceback is printed; OUTPUT is unchanged
     """
-    from .nlp import ModelNotFound
-    from .pipeline import Locked, build
+    try:
+        from .nlp import ModelNotFound
+        from .pipeline import Locked, build
+    except ModuleNotFoundError as e:  # a slim install serves pages only
+        raise click.ClickException(
+            f"the loader is not installed ({e.name} is missing): pip install \"datasette-factcheck[loader]\"")
 
     if progress is None:
         progress = sys.stderr.isatty()

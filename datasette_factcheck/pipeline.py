@@ -20,6 +20,7 @@ import time
 from collections import deque
 from contextlib import contextmanager
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -27,6 +28,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 from typing import Iterable, Iterator, List, Optional
+from urllib.parse import urlsplit
 
 import sqlite_utils
 
@@ -36,6 +38,8 @@ from .readers import DEFAULT_MAX_BYTES, BadInput, clean_name, clean_text, read_m
 
 SAMPLE_DIR = Path(__file__).parent / "sample"
 SAMPLE_STORY = "syria-2016-02-21"
+# beside the sample, not in it (a .csv inside would be read as articles): the dates the texts state
+SAMPLE_MANIFEST = Path(__file__).parent / "sample_manifest.csv"
 BATCH = 64
 # A worker is replaced by a fresh fork after this many batches: spaCy's and the allocator's
 # memory creeps up over a long run (bare nlp.pipe grows too), so a worker's peak stays that of a
@@ -166,20 +170,50 @@ def _takes_limit(reader) -> bool:
         return False
 
 
+# a file name that is an id ("000_f6ae5b9c48440f8c", "2024-05-01") names no outlet
+ID_LIKE = re.compile(r"[0-9a-f]{8,}|^[\W\d_]*$", re.I)
+TITLE_WORDS = 12
+
+
 def _article(src: Source, row: dict, meta: dict) -> Article:
-    """Every field as clean text: no lone surrogate reaches spaCy or SQLite."""
+    """Every field as clean text: no lone surrogate reaches spaCy or SQLite. An outlet with no
+    name is its site, or its file's stem unless that looks like an id (then the headline does)."""
     def text(value):
         return clean_text(str(value)) if value is not None else None
 
+    url = meta.get("url") or row.get("url")
+    site = (urlsplit(url).hostname or "").removeprefix("www.") if isinstance(url, str) and "//" in url else ""
+    stem = src.path.stem if not ID_LIKE.search(src.path.stem) else None
     return Article(
         story=text(row.get("story") or meta.get("story") or src.story),
         path=text(row.get("path") or src.relpath),
         text=text(row["text"]),
-        outlet=text(meta.get("outlet") or row.get("outlet") or clean_name(src.path.stem)),
+        outlet=text(meta.get("outlet") or row.get("outlet") or site or (clean_name(stem) if stem else None)),
         title=text(meta.get("title") or row.get("title")),
-        url=text(meta.get("url") or row.get("url")),
+        url=text(url),
         published=text(meta.get("published") or row.get("published")),
     )
+
+
+def name_article(article_row: dict, sentence_rows: list, claim_rows: list) -> None:
+    """The title is the detected headline: a reader's first-line guess that the segmenter marked
+    furniture, byline, caption or body (the lead) gives way to the headline printed before the
+    body, or failing one to the lead's first words. An outlet with no name takes the title."""
+    title = article_row.get("title")
+    text = article_row.get("text") or ""
+    kinds = {s["kind"] for s in sentence_rows
+             if title and text.find(title) >= 0 and text.find(title) <= s["start"] < text.find(title) + len(title)}
+    if not title or (kinds and "headline" not in kinds):
+        body_at = min((s["idx"] for s in sentence_rows if s["kind"] == "body"), default=len(sentence_rows))
+        heads = [s["text"] for s in sentence_rows if s["kind"] == "headline" and s["idx"] < body_at]
+        lead = next((s["text"] for s in sentence_rows if s["kind"] == "body"), None)
+        words = (lead or "").split()
+        title = heads[0] if heads else (" ".join(words[:TITLE_WORDS]) + (" …" if len(words) > TITLE_WORDS else "")) or title
+        article_row["title"] = title
+    if not article_row.get("outlet"):
+        article_row["outlet"] = title or article_row.get("path")
+        for c in claim_rows:
+            c["outlet"] = article_row["outlet"]
 
 
 # ---- the per-article work, run in worker processes -------------------------------------------
@@ -322,7 +356,7 @@ def build(
     summary = Summary()
     if not inputs:
         inputs = [SAMPLE_DIR]
-        manifest = manifest or (SAMPLE_DIR / "manifest.csv" if (SAMPLE_DIR / "manifest.csv").exists() else None)
+        manifest = manifest or SAMPLE_MANIFEST
         story = story or SAMPLE_STORY
     for raw in inputs:
         if not Path(raw).exists():
@@ -437,6 +471,7 @@ def _load(db, articles, summary, processes, progress, model, batch_size):
                 if isinstance(row, str):
                     summary.skipped.append(row)
                 else:
+                    name_article(*row)
                     written.append(row)
             written = _write(db, written, summary)
             for article_row, sentence_rows, claim_rows in written:

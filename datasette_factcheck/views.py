@@ -35,8 +35,9 @@ STATUS = {
     "conflict": {"label": "Contested", "icon": "\u26a0",
                  "help": "outlets give figures that cannot all be true"},
     "compatible": {"label": "Compatible", "icon": "\u2248",
-                   "help": "the figures differ but their ranges overlap"},
-    "agree": {"label": "Agree", "icon": "\u2713", "help": "every outlet gives the same figure"},
+                   "help": "the figures or their bounds differ, but they could all be true"},
+    "agree": {"label": "Agree", "icon": "\u2713",
+              "help": "every outlet gives the same figure with the same bound"},
     "single": {"label": "One outlet", "icon": "\u25cb", "help": "only one outlet gives a figure"},
 }
 UNKNOWN_STATUS = {"label": "Unlinked", "icon": "\u00b7", "help": "not linked to a fact"}
@@ -80,8 +81,11 @@ SQL = {
         order by {STATUS_RANK_SQL}, f.outlet_count desc, f.spread desc, f.label, f.id""",
     "story_figures": """
         select c.id, c.fact_id, c.article_id, c.outlet, c.text, c.value, c.low, c.high, c.bound,
-               c.source, c.superseded
-        from claims c where c.story = :story and c.fact_id is not null and :claims
+               c.source, c.superseded,
+               case when :articles then a.published end as published,
+               case when :articles then a.url end as original_url
+        from claims c left join articles a on a.id = c.article_id
+        where c.story = :story and c.fact_id is not null and :claims
         order by c.value, c.outlet, c.id""",
     "story_options": """
         select 'measure' as name, measure as value from facts
@@ -93,7 +97,8 @@ SQL = {
     "fact": "select * from facts where id = :id",
     "fact_figures": """
         select c.*, s.text as sentence_text, s.start as sentence_start,
-               a.title as article_title, a.path as article_path
+               a.title as article_title, a.path as article_path, a.published,
+               a.url as original_url
         from claims c
         left join sentences s on s.id = c.sentence_id and :sentences
         left join articles a on a.id = c.article_id and :articles
@@ -108,8 +113,8 @@ SQL = {
         where c.article_id = :id and :claims order by c.start, c.id""",
     "article_competitors": """
         select c.id, c.fact_id, c.article_id, c.outlet, c.text, c.value, c.low, c.high,
-               c.bound, c.source, c.superseded
-        from claims c
+               c.bound, c.source, c.superseded, a.published, a.url as original_url
+        from claims c left join articles a on a.id = c.article_id
         where c.fact_id in (select fact_id from claims where article_id = :id)
           and c.article_id != :id and :claims
         order by c.superseded, c.value, c.outlet, c.id""",
@@ -122,11 +127,8 @@ SQL = {
         where c.sentence_id in (select value from json_each(:ids)) order by c.sentence_id, c.start""",
     "cell_facts": """
         select f.id, f.label, f.status,
-          (select json_group_array(json_object('id', o.id, 'outlet', o.outlet, 'value', o.value,
-                  'bound', o.bound))
-           from (select id, outlet, value, bound from claims
-                 where fact_id = f.id and superseded = 0 and :claims
-                 order by value, outlet limit 9) o) as others
+          (select json_group_array(id) from claims
+           where fact_id = f.id and superseded = 0 and :claims) as others
         from facts f where f.id in (select value from json_each(:ids))""",
 }
 
@@ -164,6 +166,13 @@ def number(value) -> str:
     if value == int(value):
         return f"{int(value):,}"
     return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def shortened(text, limit=24) -> str:
+    """A chart label's outlet (which may be a headline) cut at a word, so the label fits a phone."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "\u2026"
 
 
 def figure_words(value, bound) -> str:
@@ -211,6 +220,12 @@ def page_url(datasette, database: str, *parts, format=None, query=None) -> str:
     if query:
         path += "?" + urlencode(query)
     return path
+
+
+def csv_url(datasette, database, query) -> str:
+    """Datasette's own CSV of the claims table, filtered in the URL, so the link carries the question."""
+    return datasette.urls.table(database, "claims", format="csv") + "?" + urlencode(
+        {**query, "_size": "max", "_labels": "on"})
 
 
 def row_url(datasette, database, table, pk) -> str:
@@ -368,7 +383,7 @@ def plain_mark(payload, inner) -> Markup:
 
 # ---------------------------------------------------------------------------- chart
 
-CHART_W, ROW_H, PAD_L, PAD_R, AXIS_H = 400, 30, 12, 12, 30
+CHART_W, ROW_H, PAD_L, PAD_R, AXIS_H = 320, 30, 12, 12, 30  # about a phone's width: text is drawn near its size
 CHAR_W = 7.7  # a generous average glyph width at the largest label size (14 units, on phones)
 
 
@@ -452,6 +467,11 @@ def _chart_svg(figures, label, chart_id) -> Markup:
             if not f.get("superseded") and (v := finite(f.get("value"))) is not None]
     if not figs:
         return Markup("")
+    # one article, one voice: the same figure in its headline and body is one mark, "×2"
+    once = {}
+    for f in figs:
+        once.setdefault((f.get("article_id") or id(f), f["value"], f.get("bound") or "exact"), []).append(f)
+    figs = [dict(group[0], repeats=len(group)) for group in once.values()]
     figs.sort(key=lambda f: (f["value"], outlet_name(f)))
     lo, hi = chart_domain(figs)
     if not math.isfinite((hi - lo) * (CHART_W - PAD_L - PAD_R)):  # figures near the float limit
@@ -469,7 +489,8 @@ def _chart_svg(figures, label, chart_id) -> Markup:
     for i, f in enumerate(figs):
         y = i * ROW_H + 22
         body += chart_shape(f, x, y, left, right)
-        text = f"{f.get('label') or figure_words(f['value'], f.get('bound'))} \u00b7 {outlet_name(f)}"
+        text = f"{f.get('label') or figure_words(f['value'], f.get('bound'))} \u00b7 {shortened(outlet_name(f))}" \
+            + (f" \u00d7{f['repeats']}" if f["repeats"] > 1 else "")
         anchor, tx = label_position(x(f["value"]), len(text) * CHAR_W)
         body.append(f'<text class="fc-label" x="{tx:.1f}" y="{y - 8}" text-anchor="{anchor}">'
                     f'{escape(text)}</text>')
@@ -506,6 +527,8 @@ def figure_summary(datasette, database, c, articles=True) -> dict:
         "words": figure_words(c.get("value"), c.get("bound")) + (f" {unit}" if unit else ""),
         "source": c.get("source"),
         "superseded": bool(c.get("superseded")),
+        # when and where the figure was given: its article's date, and the original (http/https only)
+        "published": c.get("published"), "original_url": safe_url(c.get("original_url")),
         "article_url": page_url(datasette, database, "article", c["article_id"])
         + f"#claim-{c['id']}" if c.get("article_id") and articles else None,
     }
@@ -567,7 +590,8 @@ async def respond(datasette, request, template, data, extra=None):
                "statuses": [status_info(s) for s in STATUS_ORDER],
                "css_url": datasette.urls.static_plugins(PLUGIN, "factcheck.css"),
                "js_url": datasette.urls.static_plugins(PLUGIN, "factcheck.js"),
-               "alternate_url_json": request.path + ".json" + query}
+               "alternate_url_json": request.path + ".json" + query,
+               "about_url": page_url(datasette, data["database"], "about")}
     return Response.html(await datasette.render_template(template, context, request=request))
 
 
@@ -663,6 +687,7 @@ async def story_page(datasette, request):
     charts = {f["id"]: chart_svg(figures.get(f["id"], []), f.get("label") or f["id"],
                                  f"chart-{f['id']}") for f in facts}
     extra = {"charts": charts, "story_url": page_url(datasette, name, "story", story_id),
+             "csv_url": csv_url(datasette, name, {"story": story_id, "fact_id__notnull": "1"}),
              "crumb_links": crumbs(datasette, name, seen)}
     return await respond(datasette, request, "factcheck_story.html", data, extra)
 
@@ -691,7 +716,7 @@ async def fact_page(datasette, request):
             "story": {"id": fact.get("story"), "url": story_url},
             "groups": group_list, "parts": parts}
     others = [u for u in currencies if u != fact.get("unit")]
-    extra = {"sentences": sentences,
+    extra = {"sentences": sentences, "csv_url": csv_url(datasette, name, {"fact_id": fact_id}),
              "currency_note": (f"Compared in {fact.get('unit')}; the figures in {' and '.join(others)} are shown "
                                "apart, since no exchange rate is right for every date."
                                if len(currencies) > 1 and fact.get("unit") in currencies else None),
@@ -899,18 +924,18 @@ def sentence_cell(datasette, database, value, claims, seen):
 
 
 def fact_cell(datasette, database, fact, claim_id):
-    """claims.fact_id: a link to the fact page and what the other outlets say."""
+    """claims.fact_id: a link to the fact page, its status and how many other figures it has
+    (the figures themselves are on the fact page: listed here they made every row tall)."""
     if not fact:
         return None
     info = status_info(fact["status"])
-    others = ", ".join(f"{figure_words(o['value'], o['bound'])} ({o['outlet'] or 'unnamed'})"
-                       for o in [o for o in json_list(fact["others"]) if o.get("id") != claim_id][:8])
+    others = len([i for i in json_list(fact["others"]) if i != claim_id])
     return Markup(
         '<a href="{href}">{label}</a> <span class="fc-cell-status">({icon} {status})</span>'
-        '{others}'
+        ' <small class="fc-cell-others">{others}</small>'
     ).format(href=page_url(datasette, database, "fact", fact["id"]),
              label=fact["label"] or fact["id"], icon=info["icon"], status=info["label"],
-             others=Markup("<br><small>Other figures: {}</small>").format(others) if others else "")
+             others=f"+{others} other figure{'' if others == 1 else 's'}")
 
 
 def row_value(row, key):
@@ -923,3 +948,16 @@ def row_value(row, key):
 
 async def not_found_page(datasette, request):
     raise NotFound("Page not found")
+
+
+async def about_page(datasette, request):
+    """What the statuses, superseded figures, 'on its own word' and link confidence mean, and the
+    long description of every column (Datasette's own pages show the short ones)."""
+    from .defaults import DEFAULTS
+
+    db = await resolve_database(datasette, request)
+    data = {"database": db.name, "statuses": [status_info(s) for s in STATUS_ORDER],
+            "weak_link": WEAK_LINK, "columns": DEFAULTS["details"]}
+    extra = {"crumb_links": crumbs(datasette, db.name),
+             "tables": {t: datasette.urls.table(db.name, t) for t in DEFAULTS["details"]}}
+    return await respond(datasette, request, "factcheck_about.html", data, extra)

@@ -17,7 +17,6 @@ import time
 import urllib.request
 from pathlib import Path
 
-import datasette
 import pytest
 
 from conftest import REPO, make_fixture_db
@@ -68,13 +67,11 @@ def free_port() -> int:
 
 @pytest.fixture(scope="module")
 def server(sample_db, tmp_path_factory):
-    """`datasette serve -i sample.db` with the repo's metadata (and datasette.yaml on 1.0a)."""
+    """`datasette serve -i sample.db` with the repo's metadata; the rest comes from the plugin."""
     require_chromium()
     port = free_port()
     cmd = [sys.executable, "-m", "datasette", "serve", "-i", str(sample_db), "-h", "127.0.0.1",
            "-p", str(port), "--metadata", str(REPO / "metadata.json")]
-    if not datasette.__version__.startswith("0."):
-        cmd += ["-c", str(REPO / "datasette.yaml")]
     log = tmp_path_factory.mktemp("server") / "datasette.log"
     with open(log, "w") as out:
         proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT)
@@ -129,7 +126,8 @@ def targets(sample_db):
 def page_urls(server, t) -> dict:
     base = f"{server}/sample/-/factcheck"
     return {"stories": base, "story": f"{base}/story/{t['story']}",
-            "fact": f"{base}/fact/{t['fact_id']}", "article": f"{base}/article/{t['article_id']}"}
+            "fact": f"{base}/fact/{t['fact_id']}", "article": f"{base}/article/{t['article_id']}",
+            "about": f"{base}/about"}
 
 
 def new_page(browser, width):
@@ -215,6 +213,12 @@ def test_screenshots_and_phone_layout(browser, server, targets, tmp_path, kind):
         if name == "article":
             page.locator(f"#claim-{targets['claim']}").click()
             popover_text(page, targets["claim"])
+        # chart text as drawn on the screen: its font size times the SVG's scale
+        smallest = page.evaluate("""() => Math.min(Infinity, ...[...document.querySelectorAll('svg.fc-chart text')]
+            .map(t => { const svg = t.ownerSVGElement;
+                        return parseFloat(getComputedStyle(t).fontSize)
+                               * svg.getBoundingClientRect().width / svg.viewBox.baseVal.width; }))""")
+        assert smallest >= 11.95, f"{name}: chart text {smallest:.1f}px at {width}px"
         overflow = page.evaluate("document.documentElement.scrollWidth")
         assert overflow <= width + 1, f"{name} page is {overflow}px wide at {width}px"
         shot = tmp_path / f"{name}-{kind}.png"

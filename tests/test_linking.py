@@ -235,6 +235,10 @@ def test_status_of():
     assert status_of([claim("a", 57), claim("b", 50, bound="at_least")]) == "compatible"
     assert status_of([claim("a", 57), claim("b", 39)]) == "conflict"
     assert status_of([claim("a", 57)]) == "single"
+    # the same number with another bound is not the same figure: it only overlaps
+    assert status_of([claim("a", 300, bound="about"), claim("b", 300, bound="more_than")]) == "compatible"
+    assert status_of([claim("a", 3), claim("b", 3, bound="at_least")]) == "compatible"
+    assert status_of([claim("a", 3, bound="at_least"), claim("b", 3, bound="at_least")]) == "agree"
     assert interval(claim("a", 10, bound="about")) == (9.0, 11.0)
 
 

@@ -40,6 +40,61 @@ def test_sample_story_by_default(tmp_path):
     assert {("article_id", "articles"), ("sentence_id", "sentences"), ("fact_id", "facts")} <= fks
     indexed = {tuple(i.columns) for i in db["claims"].indexes}
     assert {("article_id",), ("sentence_id",), ("fact_id",)} <= indexed
+    # no title is a line the loader marked furniture, byline or caption, or a whole lead, and no
+    # outlet is a file hash
+    for a in db.query("select id, title, outlet, path, published from articles"):
+        aside = {r["text"] for r in db.query(
+            "select text from sentences where article_id = ? and kind != 'headline'", [a["id"]])}
+        assert a["title"] and a["title"] not in aside, a
+        assert a["outlet"] and a["outlet"] not in a["path"], a
+    assert {r["published"] for r in db.query("select published from articles")} >= {"2016-02-21", "2016-02-22"}
+    assert [r["n"] for r in db.query("select count(*) as n from claims where outlet is null")] == [0]
+
+
+def _sentences(*kinds_texts):
+    out, pos = [], 0
+    for i, (kind, text) in enumerate(kinds_texts):
+        out.append({"idx": i, "kind": kind, "text": text, "start": pos})
+        pos += len(text) + 1
+    return "\n".join(t for _, t in kinds_texts), out
+
+
+@pytest.mark.parametrize("first_kind", ["furniture", "byline", "caption"])
+def test_furniture_is_never_a_title(first_kind):
+    from datasette_factcheck.pipeline import name_article
+
+    text, sentences = _sentences((first_kind, "Sunday, May 05, 2024 | Last Update : 09:18 PM IST"),
+                                 ("headline", "Series of bombings kill 119"),
+                                 ("body", "A series of explosions left at least 119 dead."))
+    row, claims = {"title": sentences[0]["text"], "text": text, "outlet": None, "path": "x.txt"}, [{"outlet": None}]
+    name_article(row, sentences, claims)
+    assert row["title"] == "Series of bombings kill 119"
+    assert row["outlet"] == claims[0]["outlet"] == row["title"]  # no name: the headline
+
+
+def test_a_lead_is_never_a_title_and_a_given_title_stays():
+    from datasette_factcheck.pipeline import name_article
+
+    lead = " ".join(["word"] * 30) + "."
+    text, sentences = _sentences(("body", lead), ("body", "A second sentence."))
+    text = text.replace("\n", " ")  # one line: the reader's first-line title is the whole lead
+    row = {"title": text, "text": text, "outlet": "Herald", "path": "x.txt"}
+    name_article(row, sentences, [])
+    assert row["title"].endswith("…") and len(row["title"].split()) == 13 and row["outlet"] == "Herald"
+    row = {"title": "From the manifest", "text": text, "outlet": "Herald", "path": "x.txt"}
+    name_article(row, sentences, [])
+    assert row["title"] == "From the manifest"
+
+
+def test_an_outlet_from_the_site_never_from_a_hash(tmp_path):
+    from pathlib import Path
+
+    from datasette_factcheck.pipeline import Source, _article
+
+    src = Source(Path("000_f6ae5b9c48440f8c.txt"), "s", "000_f6ae5b9c48440f8c.txt")
+    assert _article(src, {"text": "x"}, {}).outlet is None  # the headline, later
+    assert _article(src, {"text": "x", "url": "https://www.theguardian.com/a"}, {}).outlet == "theguardian.com"
+    assert _article(Source(Path("bbc.txt"), "s", "bbc.txt"), {"text": "x"}, {}).outlet == "bbc"
 
 
 def test_same_inputs_same_ids(tmp_path):
@@ -201,3 +256,22 @@ def test_a_database_from_an_earlier_version_gains_the_new_columns(tmp_path):
     assert "place_from" not in db["claims"].columns_dict
     ensure_db_shape(db)
     assert "place_from" in db["claims"].columns_dict and "located" in db["articles"].columns_dict
+
+
+@pytest.mark.asyncio
+async def test_the_readmes_query_examples_return_rows_on_the_sample(tmp_path):
+    import re
+
+    from datasette.app import Datasette
+
+    from conftest import REPO
+
+    build(tmp_path / "sample.db")
+    examples = set(re.findall(r"`(/sample/\w+\?[^`\s]+)`", (REPO / "README.md").read_text()))
+    assert len(examples) >= 4
+    ds = Datasette([str(tmp_path / "sample.db")])
+    await ds.invoke_startup()
+    for url in examples:
+        path, query = url.split("?", 1)
+        r = await ds.client.get(f"{path}.json?{query}&_shape=array")
+        assert r.status_code == 200 and len(r.json()) > 0, url

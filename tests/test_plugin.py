@@ -12,7 +12,6 @@ import sqlite3
 import datasette
 import pytest
 import pytest_asyncio
-import yaml
 from datasette.app import Datasette
 
 from conftest import KABUL, REPO, SYRIA
@@ -25,11 +24,8 @@ BASE = "/sample/-/factcheck"
 
 
 def load_config():
-    """metadata.json (both versions) plus datasette.yaml (1.0a), as `datasette serve` would."""
-    kwargs = {"metadata": json.loads((REPO / "metadata.json").read_text())}
-    if IS_1:
-        kwargs["config"] = yaml.safe_load((REPO / "datasette.yaml").read_text())
-    return kwargs
+    """metadata.json, as `datasette serve --metadata metadata.json` would read it."""
+    return {"metadata": json.loads((REPO / "metadata.json").read_text())}
 
 
 async def make_ds(paths, **kwargs):
@@ -368,12 +364,13 @@ async def test_render_cell_links_claims_to_facts(ds, ids):
     html = (await get_ok(ds, "/sample/claims?_size=100")).text
     fact = ids["facts"]["homs_killed"]
     assert f'<a href="{BASE}/fact/{fact}">killed in Homs</a> <span class="fc-cell-status">(\u26a0 Contested)</span>' in html
-    assert "Other figures:" in html
-    # row page too
+    assert "Other figures:" not in html  # compact: no list of figures in every row
+    # row page too: the link, the status and how many other current figures the fact has
     claim = ids["claims"]["presstv:57"]
     html = (await get_ok(ds, f"/sample/claims/{claim}")).text
     assert f'href="{BASE}/fact/{fact}"' in html
-    assert "57 (The Guardian)" in html
+    assert '<small class="fc-cell-others">+4 other figures</small>' in html  # 5 current, less its own
+    assert "57 (The Guardian)" not in html
 
 
 @pytest.mark.asyncio
@@ -431,9 +428,13 @@ async def test_row_actions(ds, ids):
     fact = ids["facts"]["homs_killed"]
     html = (await get_ok(ds, f"/sample/facts/{fact}")).text
     assert f'href="{BASE}/fact/{fact}"' in html and "Open the fact page" in html
+    assert html.count("Open the fact page") == 1  # once: not registered under two names
     claim, article = ids["claims"]["presstv:57"], ids["articles"]["presstv"]
     html = (await get_ok(ds, f"/sample/claims/{claim}")).text
-    assert f'href="{BASE}/article/{article}#claim-{claim}"' in html
+    assert html.count(f'href="{BASE}/article/{article}#claim-{claim}"') == 1
+    from datasette.plugins import pm
+
+    assert [i.plugin_name for i in pm.hook.row_actions.get_hookimpls()].count("factcheck") == 1
 
 
 def test_row_actions_registered_only_where_specified():
@@ -497,30 +498,65 @@ async def test_stories_page_lists_bookmarkable_queries(ds):
     assert 'href="/sample/claims_matching"' in html
 
 
-def test_metadata_describes_every_table_and_column():
-    meta = json.loads((REPO / "metadata.json").read_text())
-    assert meta["title"] == "datasette-factcheck"
-    assert meta["license"] and meta["source"]
-    tables = meta["databases"]["sample"]["tables"]
+def test_defaults_describe_every_table_and_column_briefly():
+    from datasette_factcheck.defaults import DEFAULTS
+
+    tables, details = DEFAULTS["tables"], DEFAULTS["details"]
     for table, columns in SCHEMA.items():
         assert tables[table]["description"]
-        assert set(tables[table]["columns"]) == set(columns), table
+        assert set(details[table]) == set(columns), table  # the long text, on the about page
+        assert set(tables[table]["columns"]) <= set(columns)
+        assert len(tables[table]["columns"]) <= 10  # not a screen of descriptions before the rows
+        assert all(len(text) <= 60 for text in tables[table]["columns"].values())
     for view in VIEWS:
         assert tables[view]["description"]
     assert tables["claims"]["facets"] == ["measure", "bound", "outlet", "source"]
-    assert tables["facts"]["facets"] == ["status", "measure", "story"]
-    assert tables["sentences"]["facets"] == ["kind"]
+    assert set(DEFAULTS["queries"]) == {"contested_facts_in_story", "figures_by_source",
+                                        "claims_matching", "outlet_outliers"}
 
 
-def test_metadata_and_config_carry_the_same_queries():
-    meta = json.loads((REPO / "metadata.json").read_text())["databases"]["sample"]
-    config = yaml.safe_load((REPO / "datasette.yaml").read_text())["databases"]["sample"]
-    assert meta["queries"] == config["queries"]
-    assert set(meta["queries"]) == {"contested_facts_in_story", "figures_by_source",
-                                    "claims_matching", "outlet_outliers"}
-    for name, table in config["tables"].items():
-        for key, value in table.items():
-            assert meta["tables"][name][key] == value
+def test_metadata_keeps_only_what_a_user_customises():
+    meta = json.loads((REPO / "metadata.json").read_text())
+    assert meta["title"] == "datasette-factcheck" and meta["license"] and meta["source"]
+    assert "databases" not in meta
+
+
+@pytest.mark.asyncio
+async def test_a_database_of_any_name_gets_queries_facets_and_descriptions(fixture_db, tmp_path):
+    """No metadata and no configuration: what the plugin gives follows the tables, not the name."""
+    import shutil
+
+    path = tmp_path / "coverage.db"
+    shutil.copyfile(fixture_db[0], path)
+    ds = await make_ds([path])
+    r = await ds.client.get("/coverage/contested_facts_in_story.json",
+                            params={"story": SYRIA, "_shape": "array"})
+    assert r.status_code == 200 and len(r.json()) == 2
+    r = await ds.client.get("/coverage/outlet_outliers.json",
+                            params={"outlet": "The Guardian", "_shape": "array"})
+    assert len(r.json()) == 2
+    html = (await get_ok(ds, "/coverage/claims")).text
+    assert "Every figure an article asserts" in html  # the table's description
+    assert "Who is cited" in html  # a short column description
+    data = (await get_ok(ds, "/coverage/claims.json?_extra=facet_results")).json() if IS_1 else \
+        (await get_ok(ds, "/coverage/claims.json")).json()
+    facets = data["facet_results"]
+    assert set((facets.get("results") or facets)) >= {"measure", "bound", "outlet", "source"}
+    html = (await get_ok(ds, "/coverage/-/factcheck")).text
+    assert 'href="/coverage/claims_matching"' in html
+    # a database without the tables gets nothing
+    plain = tmp_path / "plain.db"
+    sqlite3.connect(plain).execute("create table t (x)").connection.commit()
+    ds = await make_ds([plain])
+    assert (await ds.client.get("/plain/contested_facts_in_story")).status_code == 404
+
+
+@pytest.mark.asyncio
+async def test_a_users_own_metadata_wins(fixture_db):
+    meta = {"databases": {"sample": {"tables": {"claims": {"description": "Our own words"}}}}}
+    ds = await make_ds([fixture_db[0]], metadata=meta)
+    html = (await get_ok(ds, "/sample/claims")).text
+    assert "Our own words" in html and "Every figure an article asserts" not in html
 
 
 @pytest.mark.asyncio
@@ -629,3 +665,54 @@ async def test_stories_page_pages_and_finds_stories(tmp_path):
     html = (await get_ok(ds, base + "?page=2")).text
     assert 'rel="prev"' in html and 'rel="next"' in html and "page 2 of 3" in html
     assert "<b>flood</b>" not in html and 'type="search" name="q"' in html
+
+
+# ---------------------------------------------------------------------------- time, export, about
+
+@pytest.mark.asyncio
+async def test_figures_carry_their_date_and_a_safe_link_to_the_original(ds, ids):
+    fact = ids["facts"]["homs_killed"]
+    data = (await get_ok(ds, f"{BASE}/fact/{fact}.json")).json()
+    by_outlet = {f["outlet"]: f for g in data["groups"] for f in g["figures"]}
+    assert by_outlet["Press TV"]["published"] == "2016-02-22"
+    assert by_outlet["Press TV"]["original_url"] == "http://www.presstv.ir/Detail/2016/02/22/homs"
+    assert by_outlet["<b>Evil</b> Outlet"]["original_url"] is None  # javascript: is never a link
+    for page in (f"{BASE}/fact/{fact}", f"{BASE}/article/{ids['articles']['ap']}"):
+        html = (await get_ok(ds, page)).text
+        assert '<time class="fc-date" datetime="2016-02-22">2016-02-22</time>' in html
+        assert 'class="fc-original" href="http://www.presstv.ir/Detail/2016/02/22/homs"' in html
+        assert not JS_HREF.search(html)
+
+
+@pytest.mark.asyncio
+async def test_story_and_fact_pages_link_to_csv_of_their_figures(ds, ids):
+    fact = ids["facts"]["homs_killed"]
+    html = (await get_ok(ds, f"{BASE}/fact/{fact}")).text
+    href = re.search(r'href="([^"]+)">CSV of these figures', html).group(1).replace("&amp;", "&")
+    r = await get_ok(ds, href)
+    lines = r.text.strip().splitlines()
+    assert lines[0].startswith("id,") and len(lines) - 1 == 6  # every figure of the fact
+    html = (await get_ok(ds, f"{BASE}/story/{KABUL}")).text
+    href = re.search(r'href="([^"]+)">CSV of this story', html).group(1).replace("&amp;", "&")
+    assert len((await get_ok(ds, href)).text.strip().splitlines()) - 1 == 2
+
+
+@pytest.mark.asyncio
+async def test_about_page_is_linked_from_every_page(ds, ids):
+    html = (await get_ok(ds, f"{BASE}/about")).text
+    for words in ("Superseded figures", "On its own word", "Link confidence", "How the figures were found",
+                  "every figure and every bound is the same", "place_from"):
+        assert words in html
+    for page in (BASE, f"{BASE}/story/{SYRIA}", f"{BASE}/fact/{ids['facts']['homs_killed']}",
+                 f"{BASE}/article/{ids['articles']['ap']}"):
+        assert f'href="{BASE}/about">About these pages' in (await get_ok(ds, page)).text
+
+
+def test_a_figure_in_one_articles_headline_and_body_is_one_mark():
+    figs = [{"id": "h", "article_id": "a1", "value": 57, "bound": "exact", "outlet": "Herald"},
+            {"id": "b", "article_id": "a1", "value": 57, "bound": "exact", "outlet": "Herald"},
+            {"id": "o", "article_id": "a2", "value": 57, "bound": "exact", "outlet": "Gazette"},
+            {"id": "l", "article_id": "a1", "value": 59, "bound": "at_least", "outlet": "Herald"}]
+    svg = str(views.chart_svg(figs, "killed", "c"))
+    assert svg.count("<circle") == 3  # Herald's 57 twice is one voice
+    assert "57 \u00b7 Herald \u00d72" in svg and "57 \u00b7 Gazette<" in svg

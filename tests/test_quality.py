@@ -78,13 +78,18 @@ def test_cross_validated_linking_floor(db_path):
 ])
 def test_agreement_controls_show_agreement(db_path, name, figure):
     """The agreement controls of the data README: every outlet gives the same main figure, so the
-    fact most outlets report it in must say they agree, not report a conflict."""
+    fact most outlets report it in gives one number and never reports a conflict. It says agree
+    only where every bound is the same too ('3' beside 'at least three' is compatible)."""
     db = sqlite_utils.Database(db_path)
     row = next(db.query(
-        "select status, outlet_count from facts where story = ? and exists "
+        "select id, status, outlet_count, spread from facts where story = ? and exists "
         "(select 1 from claims where claims.fact_id = facts.id and claims.value = ?) "
         "order by outlet_count desc limit 1", [name, figure]))
-    assert row["status"] == "agree" and row["outlet_count"] >= 2
+    assert row["outlet_count"] >= 2 and row["spread"] == 0
+    bounds = {r["b"] for r in db.query(
+        "select distinct coalesce(bound, 'exact') as b from claims where fact_id = ? and superseded = 0",
+        [row["id"]])}
+    assert row["status"] == ("agree" if len(bounds) == 1 else "compatible")
 
 
 @pytest.mark.slow

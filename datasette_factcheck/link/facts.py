@@ -62,7 +62,8 @@ def _status_of(claims: List[dict]) -> str:
             live = precise
     outlets = {c.get("outlet") or c["article_id"] for c in live}
     overlap = max(interval(c)[0] for c in live) <= min(interval(c)[1] for c in live)
-    same = len({c["value"] for c in live}) == 1 and overlap  # "3" and "at least 3" give one figure
+    # agree means every outlet gives the same figure: "about 300" beside "more than 300" only overlaps
+    same = len({(c["value"], c.get("bound") or "exact") for c in live}) == 1
     if same:
         return "single" if len(outlets) == 1 else "agree"
     return "compatible" if overlap else "conflict"
