@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import List, Optional, Tuple
 
 from . import attribution, numbers, places, plugins, segmenting
-from .measures import COUNTED_NOUNS, GENERIC_PERSONS, PERSON_NOUNS, person_class
+from .measures import COUNTED_NOUNS, GENERIC_PERSONS, MONEY_MEASURES, PERSON_NOUNS, UNIT_MEASURES, person_class
 from .model import Article, Claim, Sentence
 
 EXTRACT_KINDS = ("body", "headline")
@@ -58,26 +58,6 @@ SUPERSEDED_RE = re.compile(
     r"|\bup\s+from\s*$|\brevised\s+(down|up)?\s*from\s*$",
     re.I,
 )
-MONEY_MEASURES = {
-    "damage": "damage", "cost": "cost", "price": "price", "deal": "price", "acquisition": "price",
-    "buy": "price", "acquire": "price", "pay": "price", "sell": "price", "purchase": "price",
-    "bailout": "loan", "loan": "loan", "aid": "loan", "package": "loan", "rescue": "loan", "fine": "fine",
-    "revenue": "revenue", "sale": "revenue", "profit": "profit", "loss": "loss", "worth": "value",
-    "value": "value", "steal": "stolen", "loot": "stolen", "haul": "stolen", "jewel": "stolen",
-    "booty": "stolen", "rob": "stolen", "robbery": "stolen", "heist": "stolen", "theft": "stolen",
-    "burglary": "stolen", "snatch": "stolen", "grab": "stolen", "thief": "stolen", "robber": "stolen",
-    "ransom": "ransom", "budget": "budget", "debt": "debt",
-    # cutting a deficit and saving are one sum: 'slice 30bn from its deficit', '30bn in savings'
-    "cut": "savings", "saving": "savings", "save": "savings", "slice": "savings", "trim": "savings",
-    "austerity": "savings",
-    "salary": "salary", "reward": "reward", "bail": "bail",
-}
-
-
-UNIT_MEASURES = {
-    "km": "distance", "mile": "distance", "nmi": "distance", "m": "distance", "ft": "distance", "yard": "distance",
-    "kg": "weight", "tonne": "weight", "ton": "weight", "lb": "weight", "magnitude": "magnitude",
-}
 DIMENSIONS = {"wide": "width", "deep": "depth", "long": "length", "high": "height", "tall": "height", "across": "width", "in diameter": "width"}
 
 
