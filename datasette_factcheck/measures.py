@@ -38,6 +38,15 @@ SUBSET_GROUPS = set(VOCABULARY["subset_groups"])
 MONEY_MEASURES = VOCABULARY["money_measures"]
 UNIT_MEASURES = VOCABULARY["unit_measures"]
 
+# How a bare figure says what it measures: 'claims fell to 473,000' (a level), 'prices rose 0.9%'
+# (a change), 'the seven-day average of new cases stood at 132,135' (the cases' average); and which
+# words make a figure a forecast ('economists had expected claims to fall to 475,000').
+CHANGE_VERBS = set(VOCABULARY["change_verbs"])
+LEVEL_VERBS = set(VOCABULARY["level_verbs"])
+CHANGE_NOUNS = set(VOCABULARY["change_nouns"])
+CONTAINER_NOUNS = set(VOCABULARY["container_nouns"])
+FORECAST_WORDS = set(VOCABULARY["forecast_words"])
+
 
 def person_class(phrase: str) -> str:
     """'U.S. service members', 'US troops', 'US military personnel' -> 'us military'."""
