@@ -236,6 +236,8 @@ def _keep(q, text: str) -> bool:
         return False
     if re.search(r"\b(call|calls|called|calling|dial|dialled|dialed|dialing)\s+$", text[max(0, q.start - 12):q.start], re.I):
         return False  # an emergency or phone number
+    if q.excluded == "age":
+        return True  # _claim keeps the age of the person a story is about, not a speaker's
     if q.excluded == "pronoun":
         return bool(re.search(r"\bthe other\s+$", text[max(0, q.start - 12):q.start], re.I))
     return not q.excluded
@@ -377,6 +379,21 @@ def _fronted_partitive(tok, noun, vocab: dict):
 
 
 LEVEL_PREPS = {"to": "level", "at": "level", "from": "level", "as": "level", "by": "change"}
+
+
+def _aged_person(tok):
+    """Whose age a figure gives: 'a 61-year-old man', 'Robert Pitman, 24,', 'Pitman, aged 24'."""
+    for a in list(tok.ancestors)[:4]:
+        if a.pos_ in ("NOUN", "PROPN") and a.lower_ not in ("year", "years") and (_person_like(a) or a.ent_type_ == "PERSON"):
+            return a
+    return None
+
+
+def _speaker(person) -> bool:
+    """The person (or whoever they are in apposition to) is the one who says something."""
+    while person.dep_ == "appos" and person.head.i != person.i:
+        person = person.head
+    return person.dep_ == "nsubj" and _lemma(person.head) in attribution.REPORTING
 
 
 def _figure_head(tok):
@@ -925,7 +942,12 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
     subject = None
     measure = None
     noun = _counted_noun(tok)
-    if q.kind == "money" or (q.unit or "").upper() in ("USD", "EUR", "GBP", "JPY", "CNY", "INR", "AUD", "CAD"):
+    if q.excluded == "age":
+        person = _aged_person(tok)
+        if person is None or _speaker(person):
+            return None  # 'said 61-year-old Anargyros Bizianis': whoever gives a quote is no figure
+        measure, subject = "age", (_person_subject(person) if _person_like(person) else None)
+    elif q.kind == "money" or (q.unit or "").upper() in ("USD", "EUR", "GBP", "JPY", "CNY", "INR", "AUD", "CAD"):
         measure = _money_measure(tok, span)
         # "$281 million in cash", "including $281 million": a part of the sum, not the sum
         m = re.match(r"\s+in\s+(cash|stock|shares|equity|debt|loans?|grants?|aid|bonds?|fees)\b(?!\s+(and|or|plus)\s+(cash|stock|shares|equity)\b)",
@@ -1059,7 +1081,7 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
         bound = "about"
     claim = Claim(
         start=start, end=end, text=ctx.article.text[start:end], value=q.value, low=q.low, high=q.high,
-        bound=bound, unit=q.unit, measure=measure, subject=subject, place=place, source=source,
+        bound=bound, unit="year" if measure == "age" else q.unit, measure=measure, subject=subject, place=place, source=source,
         time_frame=time_frame, time_text=time_text, superseded=_superseded(q, sentence), kind=q.kind,
         sentence_index=sentence.index,
     )

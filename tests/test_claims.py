@@ -339,3 +339,19 @@ def test_a_figure_whose_future_is_expected_is_not_a_forecast(pipe):
 def test_a_measure_of_the_vocabulary_names_a_counted_noun(pipe):
     found = claims_of(pipe, "Health officials reported 132,000 new cases on Monday.")
     assert found["132,000"]["measure"] == "cases"
+
+
+def test_the_age_of_the_person_a_story_is_about_is_a_claim(pipe):
+    found = claims_of(pipe, "Robert Pitman, 24, is accused of arson. A 61-year-old man was charged.")
+    assert found["24"]["measure"] == "age" and found["24"]["unit"] == "year"
+    assert found["61-year-old"]["measure"] == "age"
+
+
+def test_the_age_of_a_speaker_is_not(pipe):
+    found = claims_of(pipe, "It was terrible, said 61-year-old Anargyros Bizianis.")
+    assert "61-year-old" not in found
+
+
+def test_the_age_of_a_thing_is_not_an_age(pipe):
+    found = claims_of(pipe, "The 18-year-old civil war has left the country without a government.")
+    assert all(r["measure"] != "age" for r in found.values())
