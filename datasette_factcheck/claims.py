@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from typing import List, Optional, Tuple
 
 from . import attribution, numbers, places, plugins, segmenting
-from .measures import COUNTED_NOUNS, GENERIC_PERSONS, PERSON_NOUNS, person_class
+from .measures import (CHANGE_NOUNS, CHANGE_VERBS, CONTAINER_NOUNS, COUNTED_NOUNS, FORECAST_WORDS, GENERIC_PERSONS,
+                       LEVEL_VERBS, MONEY_MEASURES, PERSON_NOUNS, UNIT_MEASURES, person_class)
 from .model import Article, Claim, Sentence
 
 EXTRACT_KINDS = ("body", "headline")
@@ -58,26 +59,6 @@ SUPERSEDED_RE = re.compile(
     r"|\bup\s+from\s*$|\brevised\s+(down|up)?\s*from\s*$",
     re.I,
 )
-MONEY_MEASURES = {
-    "damage": "damage", "cost": "cost", "price": "price", "deal": "price", "acquisition": "price",
-    "buy": "price", "acquire": "price", "pay": "price", "sell": "price", "purchase": "price",
-    "bailout": "loan", "loan": "loan", "aid": "loan", "package": "loan", "rescue": "loan", "fine": "fine",
-    "revenue": "revenue", "sale": "revenue", "profit": "profit", "loss": "loss", "worth": "value",
-    "value": "value", "steal": "stolen", "loot": "stolen", "haul": "stolen", "jewel": "stolen",
-    "booty": "stolen", "rob": "stolen", "robbery": "stolen", "heist": "stolen", "theft": "stolen",
-    "burglary": "stolen", "snatch": "stolen", "grab": "stolen", "thief": "stolen", "robber": "stolen",
-    "ransom": "ransom", "budget": "budget", "debt": "debt",
-    # cutting a deficit and saving are one sum: 'slice 30bn from its deficit', '30bn in savings'
-    "cut": "savings", "saving": "savings", "save": "savings", "slice": "savings", "trim": "savings",
-    "austerity": "savings",
-    "salary": "salary", "reward": "reward", "bail": "bail",
-}
-
-
-UNIT_MEASURES = {
-    "km": "distance", "mile": "distance", "nmi": "distance", "m": "distance", "ft": "distance", "yard": "distance",
-    "kg": "weight", "tonne": "weight", "ton": "weight", "lb": "weight", "magnitude": "magnitude",
-}
 DIMENSIONS = {"wide": "width", "deep": "depth", "long": "length", "high": "height", "tall": "height", "across": "width", "in diameter": "width"}
 
 
@@ -255,6 +236,8 @@ def _keep(q, text: str) -> bool:
         return False
     if re.search(r"\b(call|calls|called|calling|dial|dialled|dialed|dialing)\s+$", text[max(0, q.start - 12):q.start], re.I):
         return False  # an emergency or phone number
+    if q.excluded == "age":
+        return True  # _claim keeps the age of the person a story is about, not a speaker's
     if q.excluded == "pronoun":
         return bool(re.search(r"\bthe other\s+$", text[max(0, q.start - 12):q.start], re.I))
     return not q.excluded
@@ -393,6 +376,99 @@ def _fronted_partitive(tok, noun, vocab: dict):
         return None
     subject = _person_subject(attr) if _person_like(attr) else _noun_phrase_lemma(attr)
     return measure, subject
+
+
+LEVEL_PREPS = {"to": "level", "at": "level", "from": "level", "as": "level", "by": "change"}
+
+
+def _aged_person(tok):
+    """Whose age a figure gives: 'a 61-year-old man', 'Robert Pitman, 24,', 'Pitman, aged 24'."""
+    for a in list(tok.ancestors)[:4]:
+        if a.pos_ in ("NOUN", "PROPN") and a.lower_ not in ("year", "years") and (_person_like(a) or a.ent_type_ == "PERSON"):
+            return a
+    return None
+
+
+def _speaker(person) -> bool:
+    """The person (or whoever they are in apposition to) is the one who says something."""
+    while person.dep_ == "appos" and person.head.i != person.i:
+        person = person.head
+    return person.dep_ == "nsubj" and _lemma(person.head) in attribution.REPORTING
+
+
+def _figure_head(tok):
+    """The word that stands for the whole figure in the parse: '%' in '5.9%', else the number."""
+    head = tok.head
+    if head.i > tok.i and head.lower_ in PERCENT_WORDS and tok.dep_ in ("nummod", "compound", "quantmod"):
+        return head
+    return tok
+
+
+def _subject_of(verb):
+    """The subject a verb's figure is told of, through 'continued to fall' and 'expected claims to fall'."""
+    while verb is not None:
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None or verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
+            return subj
+        verb = verb.head
+    return None
+
+
+def _what_is_counted(thing):
+    """'the seven-day average of new cases' is the cases' average; 'the number of claims' the claims.
+    Returns (what is measured, a qualifier such as 'average')."""
+    inner = next((o for c in thing.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for o in c.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")), None)
+    if inner is None:
+        return thing, None
+    return inner, (None if _lemma(thing) in CONTAINER_NOUNS else _lemma(thing))
+
+
+def _level_or_change(tok, vocab) -> Optional[str]:
+    """A bare figure said to be the level or the change of something: 'claims fell to 473,000' (the
+    claims' level), 'prices rose 0.9%' and 'grew by an increase of 7.4%' (a change), 'the agency
+    put the magnitude at 6.1', 'the adjustment will be 5.9%'. A change is its own measure:
+    'claim (change)' never links with the claims' level."""
+    t = _figure_head(tok)
+    prep = t.head if t.dep_ == "pobj" and t.head.dep_ in ("prep", "agent", "dative") else None
+    gov = prep.head if prep is not None else (t.head if t.dep_ in ("dobj", "npadvmod", "attr", "oprd") else None)
+    if gov is None or gov.i == t.i:
+        return None
+    lemma = _lemma(gov)
+    if gov.pos_ == "NOUN" and lemma in CHANGE_NOUNS and (prep is None or prep.lower_ == "of"):
+        thing = next((o for c in gov.children if c.dep_ == "prep" and c.lower_ == "in"
+                      for o in c.children if o.dep_ == "pobj"), None)
+        if thing is None:
+            verb = next((a for a in gov.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            thing = _subject_of(verb) if verb is not None else None
+        kind = "change"
+    elif gov.pos_ in ("VERB", "AUX") and (lemma in CHANGE_VERBS or lemma in LEVEL_VERBS or lemma == "be"):
+        if prep is not None and (prep.lower_ not in LEVEL_PREPS or lemma == "be"):
+            return None
+        kind = LEVEL_PREPS[prep.lower_] if prep is not None else ("change" if lemma in CHANGE_VERBS else "level")
+        obj = next((c for c in gov.children if c.dep_ == "dobj" and c.i != t.i and c.pos_ == "NOUN"), None)
+        thing = obj if obj is not None and prep is not None and prep.lower_ in ("at", "as") else _subject_of(gov)
+    else:
+        return None
+    if thing is None or thing.pos_ not in ("NOUN", "PROPN") or _person_like(thing):
+        return None
+    thing, qualifier = _what_is_counted(thing)
+    if _lemma(thing) in CHANGE_NOUNS:
+        kind = "change"  # 'the adjustment will be 5.9%'
+    phrase = _noun_phrase_lemma(thing)
+    words = [_lemma(c) for c in thing.lefts if c.dep_ in ("amod", "compound")] + [_lemma(thing)]
+    # the longest phrase the vocabulary knows: 'new jobless claims' is 'jobless claim'
+    known = (_measure_class(" ".join(words[i:]), vocab) for i in range(len(words)))
+    measure = next((m for m in known if m), None) or _measure_class(phrase, vocab) or phrase
+    measure = f"{qualifier} {measure}" if qualifier else measure
+    return f"{measure} (change)" if kind == "change" else measure
+
+
+def _in_percent(measure: str, unit: str) -> str:
+    """'claim (change)' in percent is 'claim (percent change)'; a level is 'rate (percent)'."""
+    if measure.endswith(" (change)"):
+        return f"{measure[:-len(' (change)')]} ({unit} change)"
+    return f"{measure} ({unit})"
 
 
 def _designation(tok, noun) -> Optional[str]:
@@ -808,8 +884,25 @@ def _time_frame(tok, span, sentence: Sentence, doc, number_tokens):
         if best is None or (rank, order) < best[0]:
             best = ((rank, order), frame, text)
     if best is None:
-        return "event", None
-    return best[1], best[2]
+        return ("forecast", None) if _forecast(tok) else ("event", None)
+    return ("forecast" if _forecast(tok) and best[1] != "running_total" else best[1]), best[2]
+
+
+FORECAST_COMPLEMENTS = ("ccomp", "xcomp", "dobj", "prep", "attr", "oprd", "pobj", "advcl", "acomp")
+
+
+def _forecast(tok) -> bool:
+    """'Economists had expected claims to fall to 475,000', 'a forecast of 5%': a figure inside
+    what a forecast says is a forecast, kept apart from the actual figure. The figure must sit in
+    the forecast's complement: in 'the toll, 57, is expected to rise' the 57 is the actual toll."""
+    child = tok
+    for a in tok.ancestors:
+        if _lemma(a) in FORECAST_WORDS and child.dep_ in FORECAST_COMPLEMENTS:
+            return True
+        if a.dep_ in ("ROOT",) or _lemma(a) in attribution.REPORTING:
+            return False
+        child = a
+    return False
 
 
 def _describes_a_noun(t, tok) -> bool:
@@ -849,7 +942,12 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
     subject = None
     measure = None
     noun = _counted_noun(tok)
-    if q.kind == "money" or (q.unit or "").upper() in ("USD", "EUR", "GBP", "JPY", "CNY", "INR", "AUD", "CAD"):
+    if q.excluded == "age":
+        person = _aged_person(tok)
+        if person is None or _speaker(person):
+            return None  # 'said 61-year-old Anargyros Bizianis': whoever gives a quote is no figure
+        measure, subject = "age", (_person_subject(person) if _person_like(person) else None)
+    elif q.kind == "money" or (q.unit or "").upper() in ("USD", "EUR", "GBP", "JPY", "CNY", "INR", "AUD", "CAD"):
         measure = _money_measure(tok, span)
         # "$281 million in cash", "including $281 million": a part of the sum, not the sum
         m = re.match(r"\s+in\s+(cash|stock|shares|equity|debt|loans?|grants?|aid|bonds?|fees)\b(?!\s+(and|or|plus)\s+(cash|stock|shares|equity)\b)",
@@ -872,7 +970,7 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
             reported = measure
         elif noun is not None:
             lemma = _lemma(noun)
-            own = _measure_class(lemma, vocab)
+            own = _measure_class(lemma, vocab) or _measure_class(_noun_phrase_lemma(noun), vocab)  # 'the unemployment rate'
             if lemma == "life":  # lives are a toll when a war costs, claims or takes them, not when it "shatters" them
                 verb = next((a for a in noun.ancestors if a.pos_ == "VERB"), None)
                 own = "killed" if verb is not None and _lemma(verb) in LIFE_VERBS else None
@@ -910,6 +1008,8 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
                 for c in tok.head.children:  # "two of the blasts were car bombs"
                     if c.dep_ == "attr" and _noun_measure(c, vocab) and _noun_measure(c, vocab)[0] == measure:
                         subject = _noun_phrase_lemma(c)
+        if measure is None and noun is None:
+            measure = reported = _level_or_change(tok, vocab)  # "claims fell to 473,000", "prices rose 0.9%"
         if measure is None and (noun is None or _person_like(noun)):
             measure = _predicate_measure(tok, span, vocab, number_tokens, noun, direct_only=q.kind == "vague")
             reported = measure
@@ -962,7 +1062,7 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
                 and _hyphen_noun(tok) is None:
             return None
         if q.kind == "share" or q.unit == "percent":
-            measure = f"{measure} ({'share' if q.kind == 'share' else 'percent'})"
+            measure = _in_percent(measure, "share" if q.kind == "share" else "percent")
     if measure in PEOPLE_MOVED and subject == "civilian":
         subject = None  # those who flee or are evacuated are civilians: no part of a whole
     parent = _part_of_a_part(tok, noun, number_tokens)
@@ -981,7 +1081,7 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
         bound = "about"
     claim = Claim(
         start=start, end=end, text=ctx.article.text[start:end], value=q.value, low=q.low, high=q.high,
-        bound=bound, unit=q.unit, measure=measure, subject=subject, place=place, source=source,
+        bound=bound, unit="year" if measure == "age" else q.unit, measure=measure, subject=subject, place=place, source=source,
         time_frame=time_frame, time_text=time_text, superseded=_superseded(q, sentence), kind=q.kind,
         sentence_index=sentence.index,
     )
@@ -1099,6 +1199,8 @@ def _governing_verb(t):
 
 
 def _definite(tok, q, sentence: Sentence) -> bool:
+    if q.kind != "cardinal":
+        return False  # 'the 3.8% unemployment rate' is a figure; 'the two sides' a reference
     before = sentence.text[max(0, q.start - 12):q.start].lower()
     return bool(re.search(r"\b(the|these|those|both)\s+$", before)) and (q.value or 0) <= 5
 

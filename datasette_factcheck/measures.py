@@ -1,82 +1,51 @@
 """The measure vocabulary: the words news uses for the quantities it reports, folded into one name each.
 
 "killed", "dead", "died", "death toll" and "lives" all report one measure, so figures given in
-different words can be compared. Plugins add vocabulary through the ``factcheck_measures`` hook.
+different words can be compared. The words live in ``vocabulary/measures.json`` (versioned data, so
+a newsroom edits a list, not code); plugins add more through the ``factcheck_measures`` hook.
 """
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+VOCABULARY_FILE = Path(__file__).parent / "vocabulary" / "measures.json"
+VOCABULARY = json.loads(VOCABULARY_FILE.read_text(encoding="utf-8"))
+VERSION = VOCABULARY["version"]
+
 # measure -> lemmas or lemma phrases (space-separated) that report it
-BUILTIN_MEASURES = {
-    "killed": [
-        "kill", "dead", "die", "death", "death toll", "toll", "fatality", "fatal",
-        "killing", "perish", "slay", "murder", "massacre", "execute", "body", "casualty toll",
-        "lose life", "claim life", "cost life", "shoot dead", "deadly", "slaughter",
-    ],
-    "injured": [
-        "wound", "injure", "injury", "hurt", "wounded", "injured", "maim", "hospitalise",
-        "hospitalize", "hospitalised", "hospitalized", "treat", "casualty",
-    ],
-    "missing": ["missing", "unaccounted"],
-    "arrested": ["arrest", "detain", "detention", "custody", "capture", "apprehend", "seize", "nab", "surrender"],
-    "displaced": ["displace", "flee", "homeless", "uproot", "drive", "refugee", "displaced person"],
-    "evacuated": ["evacuate", "evacuee", "evacuation"],
-    "rescued": ["rescue", "save", "free", "release"],
-    "charged": ["charge", "indict", "prosecute", "convict", "sentence"],
-    "affected": ["affect"],
-}
+BUILTIN_MEASURES = {name: m["words"] for name, m in VOCABULARY["measures"].items()}
+# measure -> what a figure of it is: its group, unit class and kind (count, rate, level or change)
+MEASURE_INFO = {name: {k: v for k, v in m.items() if k != "words"} for name, m in VOCABULARY["measures"].items()}
 
 # Counted nouns that are themselves the measure: "two explosions", "four bomb attacks".
-COUNTED_NOUNS = {
-    # blasts, bombs and attacks are one count in news of an attack: "four blasts", "four bomb attacks"
-    "attacks": [
-        "blast", "explosion", "bomb blast", "detonation", "bomb", "car bomb", "device", "ied",
-        "attack", "bombing", "car bombing", "assault", "explosive",
-    ],
-    "strikes": ["airstrike", "air strike", "strike", "raid", "air raid", "missile", "rocket", "shell", "sortie"],
-    "shootings": ["shooting", "gunfight", "firefight"],
-    # whoever did it: "four robbers" and "four thieves" are one count, as "gunmen" and "attackers" are
-    "perpetrators": ["attacker", "bomber", "suicide bomber", "gunman", "assailant", "suicide attacker", "perpetrator",
-                     "robber", "thief", "burglar", "raider", "bandit", "hijacker", "kidnapper", "arsonist", "looter"],
-    "vehicles": ["vehicle", "car", "truck", "bus", "ship", "boat", "vessel", "aircraft", "plane", "helicopter"],
-    "buildings": ["building", "house", "home", "shop", "store", "school", "church", "hospital", "apartment"],
-    "countries": ["country", "nation"],
-}
+COUNTED_NOUNS = VOCABULARY["counted_nouns"]
 
 # Who can be killed, wounded or arrested: counted nouns that take the measure of their verb.
 # Generic ones ("people") compare with each other; specific ones ("civilians") only with themselves.
-GENERIC_PERSONS = {"people", "person", "persons", "victim", "individual", "casualty", "life", "other", "body", "population"}
-PERSON_NOUNS = GENERIC_PERSONS | {
-    "civilian", "child", "kid", "woman", "man", "boy", "girl", "adult", "baby", "infant", "teenager",
-    "student", "pupil", "teacher", "worker", "employee", "staff", "resident", "citizen", "national",
-    "soldier", "troop", "service member", "servicemember", "member", "marine", "sailor", "officer",
-    "policeman", "police", "militant", "fighter", "rebel", "insurgent", "militiaman", "militia",
-    "guard", "protester", "demonstrator", "rioter", "refugee", "migrant", "passenger", "pilot",
-    "crew", "hostage", "pirate", "suspect", "prisoner", "inmate", "patient", "doctor", "nurse",
-    "journalist", "reporter", "tourist", "visitor", "worshipper", "pilgrim", "villager", "family",
-    "miner", "firefighter", "customer", "bystander", "gunman", "attacker", "bomber", "personnel",
-    "afghan", "american", "iraqi", "syrian", "israeli", "palestinian", "citizen", "shopper",
-}
-
+GENERIC_PERSONS = set(VOCABULARY["generic_persons"])
+PERSON_NOUNS = GENERIC_PERSONS | set(VOCABULARY["person_nouns"])
 
 # Different words for one group of people, folded so that outlets' wordings compare.
-PERSON_CLASSES = {
-    "military": {"troop", "soldier", "service member", "servicemember", "serviceman", "military personnel",
-                 "personnel", "military", "servicewoman"},
-    "police": {"police", "policeman", "police officer", "officer", "policemen"},
-    "civilian": {"civilian", "non-combatant"},
-    "child": {"child", "kid", "minor"},
-}
-NATIONALITY = {"us": "us", "u.s.": "us", "u.s": "us", "american": "us", "united states": "us", "uk": "uk", "british": "uk"}
-
+PERSON_CLASSES = {name: set(words) for name, words in VOCABULARY["person_classes"].items()}
+NATIONALITY = VOCABULARY["nationality"]
 
 # Groups that news counts as a part of a toll ("39 of the dead were civilians"): a figure about
 # them is a different quantity from the whole. Other descriptions ("three bank workers") are not.
-SUBSET_GROUPS = {
-    "civilian", "child", "woman", "man", "boy", "girl", "military", "police", "militant", "fighter",
-    "rebel", "militiaman", "insurgent", "soldier", "marine", "foreigner", "tourist", "journalist",
-    "student", "pupil", "teenager", "baby", "infant", "adult", "attacker", "gunman", "bomber",
-    "hostage", "prisoner", "pirate", "suspect", "american", "afghan",
-}
+SUBSET_GROUPS = set(VOCABULARY["subset_groups"])
+
+# The word that says what a sum of money is ("damage", "ransom"), and the measure a unit implies.
+MONEY_MEASURES = VOCABULARY["money_measures"]
+UNIT_MEASURES = VOCABULARY["unit_measures"]
+
+# How a bare figure says what it measures: 'claims fell to 473,000' (a level), 'prices rose 0.9%'
+# (a change), 'the seven-day average of new cases stood at 132,135' (the cases' average); and which
+# words make a figure a forecast ('economists had expected claims to fall to 475,000').
+CHANGE_VERBS = set(VOCABULARY["change_verbs"])
+LEVEL_VERBS = set(VOCABULARY["level_verbs"])
+CHANGE_NOUNS = set(VOCABULARY["change_nouns"])
+CONTAINER_NOUNS = set(VOCABULARY["container_nouns"])
+FORECAST_WORDS = set(VOCABULARY["forecast_words"])
 
 
 def person_class(phrase: str) -> str:

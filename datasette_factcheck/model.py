@@ -12,7 +12,7 @@ from typing import Optional
 
 SENTENCE_KINDS = ("body", "headline", "caption", "byline", "furniture")
 BOUNDS = ("exact", "at_least", "more_than", "about", "up_to", "less_than")
-TIME_FRAMES = ("event", "earlier", "running_total")
+TIME_FRAMES = ("event", "earlier", "running_total", "dated", "hypothetical", "forecast")
 STATUSES = ("single", "agree", "compatible", "conflict")
 
 

@@ -290,3 +290,68 @@ def test_those_who_surrender_are_captured_unless_they_surrender_something(pipe):
     assert claims_of(pipe, "Twenty-three men surrendered on Saturday.")["Twenty-three"]["measure"] == "arrested"
     found = claims_of(pipe, "The two men surrendered their passports to the court.")
     assert "two" not in found or found["two"]["measure"] != "arrested"
+
+
+# ---- levels, changes and forecasts of statistics (issue 13) ------------------------------------
+
+def test_a_bare_figure_a_verb_takes_to_is_the_level_of_its_subject(pipe):
+    found = claims_of(pipe, "New jobless claims fell to 473,000 for the week, the department said.")
+    assert found["473,000"]["measure"] == "jobless claims"
+
+
+def test_a_figure_a_verb_moves_by_is_a_change_apart_from_the_level(pipe):
+    found = claims_of(pipe, "Consumer prices rose 0.9% in May. Inflation stood at 5.4% in June.")
+    assert found["0.9%"]["measure"] == "consumer price (percent change)"
+    assert found["5.4%"]["measure"] == "inflation (percent)"
+
+
+def test_the_average_of_something_is_its_own_measure(pipe):
+    found = claims_of(pipe, "The seven-day average of new cases stood at 132,135 on Sunday.")
+    assert found["132,135"]["measure"] == "average cases"
+
+
+def test_a_predicative_figure_names_what_it_is_put_at(pipe):
+    found = claims_of(pipe, "The survey put the magnitude at 6.1.")
+    assert found["6.1"]["measure"] == "magnitude"
+
+
+def test_a_percentage_a_change_noun_is_said_to_be_is_a_change(pipe):
+    found = claims_of(pipe, "Next year's cost-of-living adjustment will be 5.9%, the agency said.")
+    assert found["5.9%"]["measure"] == "adjustment (percent change)"
+
+
+def test_a_percentage_after_the_is_a_figure_not_a_reference(pipe):
+    found = claims_of(pipe, "The 3.8% unemployment rate is the lowest in years.")
+    assert "3.8%" in found
+
+
+def test_a_figure_inside_what_is_expected_is_a_forecast(pipe):
+    found = claims_of(pipe, "Claims fell to 473,000. Economists had expected claims to fall to 475,000.")
+    assert found["475,000"]["time_frame"] == "forecast"
+    assert found["473,000"]["time_frame"] == "event"
+
+
+def test_a_figure_whose_future_is_expected_is_not_a_forecast(pipe):
+    found = claims_of(pipe, "The toll, 57, is expected to rise, officials said.")
+    assert found["57"]["time_frame"] == "event"
+
+
+def test_a_measure_of_the_vocabulary_names_a_counted_noun(pipe):
+    found = claims_of(pipe, "Health officials reported 132,000 new cases on Monday.")
+    assert found["132,000"]["measure"] == "cases"
+
+
+def test_the_age_of_the_person_a_story_is_about_is_a_claim(pipe):
+    found = claims_of(pipe, "Robert Pitman, 24, is accused of arson. A 61-year-old man was charged.")
+    assert found["24"]["measure"] == "age" and found["24"]["unit"] == "year"
+    assert found["61-year-old"]["measure"] == "age"
+
+
+def test_the_age_of_a_speaker_is_not(pipe):
+    found = claims_of(pipe, "It was terrible, said 61-year-old Anargyros Bizianis.")
+    assert "61-year-old" not in found
+
+
+def test_the_age_of_a_thing_is_not_an_age(pipe):
+    found = claims_of(pipe, "The 18-year-old civil war has left the country without a government.")
+    assert all(r["measure"] != "age" for r in found.values())

@@ -33,6 +33,13 @@ FLOORS = {
         "ecbplus__14_amd_acquires_seamicro_2012-02-29",
         "ecbplus__12_indian_navy_captures_pirates_gulf_of_aden_2008-12-13",
     ]},
+    # Stories annotated blind (2026-12-01): claim F1 as issue 13's rules left it (levels, changes,
+    # ages), held so that they do not slip back; the issue's target is 0.97.
+    "allsides_neus__5621_social_security_increase_2021-10-13": dict(claim_f1=0.80),
+    "allsides_neus__5724_us_covid_40_million_cases_2021-09-07": dict(claim_f1=0.95),
+    "allsides_neus__6047_jobless_claims_pandemic_low_2021-05-13": dict(claim_f1=0.83),
+    "allsides_neus__6097_census_population_growth_2021-04-27": dict(claim_f1=0.82),
+    "ecbplus__14_waitrose_wellington_fire_2013-07-21": dict(claim_f1=0.85),
 }
 # Pooled (micro-averaged) over all gold stories, each linked by a model not trained on it.
 CROSS_VALIDATED = dict(pair_precision=0.945, pair_recall=0.60, claim_precision=0.97)
