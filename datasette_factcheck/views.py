@@ -955,9 +955,9 @@ async def about_page(datasette, request):
     long description of every column (Datasette's own pages show the short ones)."""
     from .defaults import DEFAULTS
 
-    db = await resolve_database(datasette, request)
+    db, seen = await resolve_database(datasette, request, "facts")
     data = {"database": db.name, "statuses": [status_info(s) for s in STATUS_ORDER],
             "weak_link": WEAK_LINK, "columns": DEFAULTS["details"]}
-    extra = {"crumb_links": crumbs(datasette, db.name),
-             "tables": {t: datasette.urls.table(db.name, t) for t in DEFAULTS["details"]}}
+    extra = {"crumb_links": crumbs(datasette, db.name, seen),
+             "tables": {t: datasette.urls.table(db.name, t) for t in DEFAULTS["details"] if t in seen}}
     return await respond(datasette, request, "factcheck_about.html", data, extra)

@@ -348,7 +348,8 @@ def test_every_module_the_readers_import_is_declared():
     cfg = configparser.ConfigParser()
     cfg.read(ROOT / "setup.cfg")
     declared = {line.split(">")[0].split("=")[0].split("<")[0].strip().lower().replace("-", "_")
-                for line in cfg["options"]["install_requires"].splitlines() if line.strip() and not line.strip().startswith("#")}
+                for line in (cfg["options"]["install_requires"] + cfg["options.extras_require"]["loader"]).splitlines()
+                if line.strip() and not line.strip().startswith("#")}
     for module in ("trafilatura", "lxml_html_clean", "charset_normalizer", "filelock"):
         assert module in declared, module
         importlib.import_module(module)
