@@ -12,6 +12,7 @@ articles load.
 from __future__ import annotations
 
 import gc
+import itertools
 import glob
 import multiprocessing
 import signal
@@ -446,8 +447,13 @@ def _progress(progress: bool):
 def _load(db, articles, summary, processes, progress, model, batch_size):
     bar = _progress(progress)
     batches = _batches(articles, batch_size)
+    first = next(batches, None)
+    if first is None:  # nothing to parse: no pool to start (and none to stop mid-start)
+        return
+    batches = itertools.chain([first], batches)
     pool = None
     frozen = False
+    finished = False
     try:
         if processes and processes > 1:
             method = "fork" if sys.platform != "win32" else "spawn"
@@ -481,9 +487,14 @@ def _load(db, articles, summary, processes, progress, model, batch_size):
                 summary.claims += len(claim_rows)
             if bar is not None:
                 bar.update(len(rows))
+        finished = True
     finally:
         if pool is not None:
-            pool.terminate()
+            if finished:  # every batch is back: let the workers finish and exit on their own
+                pool.close()
+                pool.join()
+            else:
+                pool.terminate()
         if frozen:
             gc.unfreeze()
         if bar is not None:
