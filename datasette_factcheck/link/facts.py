@@ -86,7 +86,7 @@ def _typical(members: List[dict]) -> str:
     return f"{value:g} {unit}".strip()
 
 
-def describe(members: List[dict], event_date: Optional[str]) -> dict:
+def describe(members: List[dict]) -> dict:
     """The fact's measure, subject, place and time frame: what most of its claims say."""
     measure = _most(c.get("measure") for c in members)
     subject = _most(c.get("subject") for c in members)
@@ -119,7 +119,7 @@ def label(d: dict, unit: Optional[str], event_date: Optional[str], typical: str,
 def make_fact(story: str, members: List[dict], event_date: Optional[str], confidence: Optional[float], taken: set) -> Fact:
     """One Fact. Its id is a hash of what it reports (so a URL survives a rebuild and an added
     article), made unique by its first claim where two facts would read alike."""
-    d = describe(members, event_date)
+    d = describe(members)
     members_n = [normalised(c) for c in members]
     unit = _most(c.get("_unit") for c in members) or None
     others: tuple = ()
