@@ -381,7 +381,8 @@ def loader_benchmark(work: Path, source: Path, sizes: List[int], processes: int,
         added_db = work / f"bench-{large['articles_requested']}-added.db"
         shutil.copyfile(db, added_db)
         say(f"--add: {add_articles} new articles ({ADDED_STORY}) to the {large['articles_requested']:,}-article database")
-        load = run_loader(added_db, [addition], processes, batch_size, model, add=True, progress=progress)
+        # its folder as a sub-folder of the input: one story of its own, as in the full build
+        load = run_loader(added_db, [addition.parent], processes, batch_size, model, add=True, progress=progress)
         out["add"] = {
             "articles": load["articles"], "loader": load,
             "rebuild_s": large["loader"]["seconds"],
