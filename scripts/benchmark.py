@@ -48,7 +48,7 @@ from datasette_factcheck import benchmark as bench  # noqa: E402
 @click.option("--cells-db", type=click.Path(exists=True, dir_okay=False), default=None,
               help="The database for --part cells (default: the bundled sample, built in WORK)")
 def main(articles, small, out, work, source, part, parse_small, parse_large, parse_stage, processes, batch_size,
-         model, bare, add, add_articles, repeat, requests, db, metadata, lean_reference, progress, cells_db):
+         model, bare, add, dask, add_articles, repeat, requests, db, metadata, lean_reference, progress, cells_db):
     """Time the loader at SMALL and ARTICLES articles against bare spaCy parsing, its memory and
     --add; then the plugin pages against Datasette's own table pages."""
     from datasette_factcheck.pipeline import BATCH
