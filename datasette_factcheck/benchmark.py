@@ -36,6 +36,7 @@ ADDED_STORY = "bench-added-story"
 LOADER_VS_PARSE = 1.25
 RSS_GROWTH = 1.2
 ADD_VS_REBUILD = 0.1
+DASK_VS_LOCAL = 1.15
 PAGE_VS_TABLE = 2.0
 PAGE_P95_MS = 100.0
 
@@ -260,8 +261,8 @@ def _module_cmd(*args) -> List[str]:
 
 
 def run_loader(db: Path, inputs: Iterable[Path], processes: int, batch_size: int,
-               model: Optional[str] = None, add: bool = False, progress: bool = True) -> dict:
-    args = ["load", db, *inputs, "--processes", processes, "--batch-size", batch_size]
+               model: Optional[str] = None, add: bool = False, progress: bool = True, workers: int = 0) -> dict:
+    args = ["load", db, *inputs, "--processes", processes, "--batch-size", batch_size, "--workers", workers]
     if add:
         args.append("--add")
     if model:
@@ -283,12 +284,12 @@ def run_bare_parse(inputs: Iterable[Path], processes: int, batch_size: int,
 
 # ---- the two workloads, as run inside the subprocesses ----------------------------------------
 
-def _load_main(db, inputs, processes, batch_size, model, add, progress) -> dict:
+def _load_main(db, inputs, processes, batch_size, model, add, progress, workers=0) -> dict:
     from .pipeline import build
 
     start = time.perf_counter()
     summary = build(db, inputs, add=add, processes=processes, progress=progress, model=model,
-                    batch_size=batch_size)
+                    batch_size=batch_size, workers=workers)
     seconds = time.perf_counter() - start
     return {"seconds": round(seconds, 2), "articles": summary.articles, "sentences": summary.sentences,
             "claims": summary.claims, "facts": summary.facts, "stories": len(summary.stories),
@@ -320,7 +321,8 @@ def _parse_main(inputs, processes, batch_size, model, progress) -> dict:
 
 def loader_benchmark(work: Path, source: Path, sizes: List[int], processes: int, batch_size: int,
                      model: Optional[str] = None, bare: bool = True, add: bool = True,
-                     add_articles: int = 100, repeat: int = 1, progress: bool = True) -> dict:
+                     add_articles: int = 100, repeat: int = 1, progress: bool = True,
+                     dask: bool = False) -> dict:
     """Each size: the loader and the bare parse, alternately, ``repeat`` times; the fastest of each
     is kept (the others are listed), as other work on the machine only ever slows a run down."""
     work = Path(work)
@@ -353,6 +355,15 @@ def loader_benchmark(work: Path, source: Path, sizes: List[int], processes: int,
             run["loader_vs_parse_cpu"] = round(load["cpu_s"] / parse["cpu_s"], 3)
             if repeat > 1:
                 run["bare_parse_all_s"] = [r["seconds"] for r in parses]
+        if dask:  # the same corpus on a LocalCluster of as many workers as local processes
+            dask_db = work / f"bench-{n}-dask.db"
+            say(f"loader on a {processes}-worker Dask LocalCluster: {n:,} articles -> {dask_db}")
+            if dask_db.exists():
+                dask_db.unlink()
+            run["dask"] = run_loader(dask_db, [corpus], processes, batch_size, model, progress=progress, workers=processes)
+            run["dask_vs_local"] = round(run["dask"]["seconds"] / load["seconds"], 3)
+            dask_db.unlink()
+            say(f"  {run['dask']['seconds']} s wall against {load['seconds']} s local: ratio {run['dask_vs_local']}")
         runs.append(run)
         say(f"  loaded {load['articles']:,} articles, {load['claims']:,} claims in {load['seconds']} s"
             + (f"; bare parse {run['bare_parse']['seconds']} s, ratio {run['loader_vs_parse']}" if bare else ""))
@@ -360,6 +371,8 @@ def loader_benchmark(work: Path, source: Path, sizes: List[int], processes: int,
     if len(runs) >= 2:
         small, large = runs[0], runs[-1]
         out["rss_ratio"] = round(large["loader"]["peak_rss_mb"] / small["loader"]["peak_rss_mb"], 3)
+        if "dask" in small and "dask" in large:
+            out["dask_rss_ratio"] = round(large["dask"]["peak_rss_mb"] / small["dask"]["peak_rss_mb"], 3)
         out["pss_ratio"] = round(large["loader"]["peak_pss_mb"] / max(small["loader"]["peak_pss_mb"], 1e-9), 3)
     if add and runs:
         large = runs[-1]
@@ -368,7 +381,8 @@ def loader_benchmark(work: Path, source: Path, sizes: List[int], processes: int,
         added_db = work / f"bench-{large['articles_requested']}-added.db"
         shutil.copyfile(db, added_db)
         say(f"--add: {add_articles} new articles ({ADDED_STORY}) to the {large['articles_requested']:,}-article database")
-        load = run_loader(added_db, [addition], processes, batch_size, model, add=True, progress=progress)
+        # its folder as a sub-folder of the input: one story of its own, as in the full build
+        load = run_loader(added_db, [addition.parent], processes, batch_size, model, add=True, progress=progress)
         out["add"] = {
             "articles": load["articles"], "loader": load,
             "rebuild_s": large["loader"]["seconds"],
@@ -598,6 +612,13 @@ def markdown(results: dict) -> str:
             small = loader["runs"][0]
             checks.append(f"| peak RSS {big['loader']['articles']:,} / {small['loader']['articles']:,} articles | "
                           f"{loader['rss_ratio']} (PSS {loader['pss_ratio']}) | ≤ {RSS_GROWTH} | {_verdict(loader['rss_ratio'] <= RSS_GROWTH)} |")
+        if "dask_vs_local" in big:
+            checks.append(f"| Dask LocalCluster ({loader['processes']} workers) / local loader ({loader['processes']} processes) at "
+                          f"{big['loader']['articles']:,} articles | {big['dask']['seconds']:.1f} s / {big['loader']['seconds']:.1f} s = "
+                          f"{big['dask_vs_local']} | ≤ {DASK_VS_LOCAL} | {_verdict(big['dask_vs_local'] <= DASK_VS_LOCAL)} |")
+        if "dask_rss_ratio" in loader:
+            checks.append(f"| Dask build: peak RSS (client and workers) {big['loader']['articles']:,} / {small['loader']['articles']:,} articles | "
+                          f"{loader['dask_rss_ratio']} | ≤ {RSS_GROWTH} | {_verdict(loader['dask_rss_ratio'] <= RSS_GROWTH)} |")
         if "add" in loader:
             a = loader["add"]
             checks.append(f"| `--add` of {a['articles']} articles / full rebuild | {a['loader']['seconds']:.1f} s / "
@@ -660,9 +681,10 @@ def _sub_main(argv: List[str]) -> None:
         p.add_argument("--model")
         p.add_argument("--progress", action="store_true")
     load.add_argument("--add", action="store_true")
+    load.add_argument("--workers", type=int, default=0)
     args = parser.parse_args(argv)
     if args.what == "load":
-        result = _load_main(args.db, args.inputs, args.processes, args.batch_size, args.model, args.add, args.progress)
+        result = _load_main(args.db, args.inputs, args.processes, args.batch_size, args.model, args.add, args.progress, args.workers)
     else:
         result = _parse_main(args.inputs, args.processes, args.batch_size, args.model, args.progress)
     print(json.dumps(result), flush=True)

@@ -27,7 +27,11 @@ ALL_LOADED, SOME_SKIPPED, NOTHING_LOADED, LOCKED, INTERRUPTED, BUG = 0, 1, 2, 3,
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal)")
 @click.option("--wait", type=float, default=600, show_default=True,
               help="Seconds to wait while another load writes OUTPUT before giving up (exit status 3)")
-def build_command(output, inputs, story, manifest, add, processes, max_bytes, model, progress, wait):
+@click.option("--stories", "stories", type=click.Choice(["auto", "folders"]), default="auto", show_default=True,
+              help="Loose files and rows without a 'story': detect their stories (auto) or name them after their folder")
+@click.option("--scheduler", help="Parse, extract and link on this dask.distributed scheduler (e.g. tcp://10.0.0.5:8786)")
+@click.option("--workers", type=int, default=0, help="Parse, extract and link on a local Dask cluster of N workers")
+def build_command(output, inputs, story, manifest, add, processes, max_bytes, model, progress, wait, stories, scheduler, workers):
     """Build OUTPUT (a SQLite database) from INPUT files and folders, or from the bundled sample story.
 
     Inputs: .txt/.md/.html (one article each), .jsonl/.csv (one article a row, with a 'text' field).
@@ -55,7 +59,8 @@ def build_command(output, inputs, story, manifest, add, processes, max_bytes, mo
     previous = signal.signal(signal.SIGTERM, _interrupt) if main else None  # a kill is cleaned up like Ctrl-C
     try:
         summary = build(output, inputs, story=story, manifest=manifest, add=add, processes=processes,
-                        progress=progress, max_bytes=max_bytes, model=model, wait=wait)
+                        progress=progress, max_bytes=max_bytes, model=model, wait=wait,
+                        stories=stories, scheduler=scheduler, workers=workers)
     except Locked as e:
         click.echo(f"error: {e}", err=True)
         sys.exit(LOCKED)

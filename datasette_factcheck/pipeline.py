@@ -80,6 +80,7 @@ class Summary:
     facts: int = 0
     contested: int = 0
     stories: set = field(default_factory=set)
+    detected: set = field(default_factory=set)  # the stories story detection put articles in
     skipped: List[str] = field(default_factory=list)
 
     @property
@@ -92,7 +93,8 @@ class Summary:
         out = [
             f"articles: {self.articles}", f"sentences: {self.sentences}", f"claims: {self.claims}",
             f"facts: {self.facts}", f"contested facts: {self.contested}",
-            f"stories: {len(self.stories)}", f"skipped: {len(self.skipped)}",
+            f"stories: {len(self.stories)}" + (f" ({len(self.detected)} found by story detection)" if self.detected else ""),
+            f"skipped: {len(self.skipped)}",
         ]
         out += [f"  skipped {clean_text(s)}" for s in self.skipped]
         return out
@@ -103,13 +105,14 @@ class Source:
     """One input file and where it belongs."""
 
     path: Path
-    story: str
+    story: Optional[str]  # None: the story is detected
     relpath: str  # as text: a file name that is not UTF-8 is decoded (see readers.clean_name)
 
 
-def discover(inputs: Iterable, story: Optional[str] = None) -> Iterator[Source]:
-    """Folders are recursed: a file's story is the folder it sits in (the input folder's own name
-    for files directly inside it); loose files form one story named after their folder."""
+def discover(inputs: Iterable, story: Optional[str] = None, story_mode: str = "auto") -> Iterator[Source]:
+    """Folders are recursed: a file's story is the sub-folder it sits in. Loose files (given
+    alone, or directly inside an input folder) have no story (None: detected, see stories.py),
+    or with ``story_mode="folders"`` the story named after their folder."""
     readers = plugins.readers()
     loose_story = None
     for raw in inputs:
@@ -123,12 +126,16 @@ def discover(inputs: Iterable, story: Optional[str] = None) -> Iterator[Source]:
                         continue
                     fp = Path(dirpath) / name
                     rel = clean_name(fp.relative_to(root).as_posix())
-                    folder = fp.parent.name if fp.parent != root else root.name
-                    yield Source(fp, story or clean_name(folder), rel)
+                    folder = fp.parent.name if fp.parent != root else _loose(root.name, story_mode)
+                    yield Source(fp, story or (folder and clean_name(folder)), rel)
         else:
             if loose_story is None:
-                loose_story = story or clean_name(p.resolve().parent.name)
+                loose_story = story or _loose(clean_name(p.resolve().parent.name), story_mode)
             yield Source(p, loose_story, clean_name(p.name))
+
+
+def _loose(folder: str, story_mode: str) -> Optional[str]:
+    return folder if story_mode == "folders" else None
 
 
 def read_sources(sources: Iterable[Source], manifest: dict, max_bytes: int, summary: Summary) -> Iterator[Article]:
@@ -348,10 +355,15 @@ def build(
     model: Optional[str] = None,
     batch_size: int = BATCH,
     wait: float = LOCK_WAIT,
+    stories: str = "auto",
+    scheduler: Optional[str] = None,
+    workers: int = 0,
 ) -> Summary:
     """Build (or with ``add``, extend) the database at ``output``; returns what was loaded and skipped.
 
-    Raises Locked if another load still writes ``output`` after ``wait`` seconds."""
+    Raises Locked if another load still writes ``output`` after ``wait`` seconds.
+    ``stories="auto"``: articles whose input names no story are grouped by story detection
+    (stories.py). ``scheduler`` or ``workers``: parse, extract and link on Dask (distributed.py)."""
     output = Path(output)
     inputs = list(inputs)
     summary = Summary()
@@ -368,7 +380,7 @@ def build(
     output.parent.mkdir(parents=True, exist_ok=True)
     with _writer_lock(output, wait):
         _build_locked(output, inputs, story, manifest_rows, add, processes, progress, max_bytes, model,
-                      batch_size, summary)
+                      batch_size, summary, stories, scheduler, workers)
     return summary
 
 
@@ -393,7 +405,7 @@ def _writer_lock(output: Path, wait: float):
 
 
 def _build_locked(output, inputs, story, manifest_rows, add, processes, progress, max_bytes, model,
-                  batch_size, summary):
+                  batch_size, summary, stories="auto", scheduler=None, workers=0):
     fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
     os.close(fd)
     try:
@@ -404,11 +416,21 @@ def _build_locked(output, inputs, story, manifest_rows, add, processes, progress
         db = sqlite_utils.Database(tmp)
         storage.fast_writes(db)
         storage.ensure_db_shape(db)
-        articles = read_sources(discover(inputs, story), manifest_rows, max_bytes, summary)
-        _load(db, articles, summary, processes, progress, model, batch_size)
-        if summary.articles:
-            for s in sorted(summary.stories):
-                _link_story(db, s)
+        articles = read_sources(discover(inputs, story, stories), manifest_rows, max_bytes, summary)
+        engine = _engine(scheduler, workers, model)
+        try:
+            detection = _detection(db)
+            _load(db, detection.stream(articles), summary, processes, progress, model, batch_size, engine)
+            summary.detected = detection.found
+            detection.write_names()
+            if summary.articles and engine is not None:
+                engine.link(db, sorted(summary.stories), lambda s, rows: storage.write_facts(db, s, *rows))
+            elif summary.articles:
+                for s in sorted(summary.stories):
+                    _link_story(db, s)
+        finally:
+            if engine is not None:
+                engine.close()
         for s in summary.stories:
             row = db["stories"].get(s)
             summary.facts += row["fact_count"] or 0
@@ -444,7 +466,21 @@ def _progress(progress: bool):
     return tqdm(desc="articles", unit=" art", file=sys.stderr, dynamic_ncols=True)
 
 
-def _load(db, articles, summary, processes, progress, model, batch_size):
+def _engine(scheduler, workers, model):
+    if not (scheduler or workers):
+        return None
+    from .distributed import DaskEngine
+
+    return DaskEngine(scheduler, workers, model)
+
+
+def _detection(db):
+    from .stories import Detection
+
+    return Detection(db)
+
+
+def _load(db, articles, summary, processes, progress, model, batch_size, engine=None):
     bar = _progress(progress)
     batches = _batches(articles, batch_size)
     first = next(batches, None)
@@ -455,7 +491,9 @@ def _load(db, articles, summary, processes, progress, model, batch_size):
     frozen = False
     finished = False
     try:
-        if processes and processes > 1:
+        if engine is not None:
+            results = engine.map_batches(batches)
+        elif processes and processes > 1:
             method = "fork" if sys.platform != "win32" else "spawn"
             if method == "fork":
                 # Load the model once, here: forked workers share its pages instead of each
@@ -528,10 +566,13 @@ def _bounded_imap(pool, func, batches: Iterable, window: int) -> Iterator:
 
 
 def _link_story(db, story: str) -> None:
+    storage.write_facts(db, story, *link_rows(storage.story_claims(db, story), story))
+
+
+def link_rows(claims: list, story: str) -> tuple:
+    """A story's facts and its claims' updates, from its claims alone (so a Dask worker can link)."""
     from .link import facts_to_rows
 
-    claims = storage.story_claims(db, story)
     facts = plugins.get_plugin_manager().hook.factcheck_link(
         claims=claims, story=story, vocabulary=set(plugins.measures()))
-    fact_records, claim_updates = facts_to_rows(facts, claims)
-    storage.write_facts(db, story, fact_records, claim_updates)
+    return facts_to_rows(facts, claims)

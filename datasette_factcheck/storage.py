@@ -239,8 +239,15 @@ def update_story_counts(db, story: str) -> None:
     outlets = [r["outlet"] for r in db.query(
         "select distinct outlet from articles where story = ? and outlet is not null order by outlet",
         [story])]
+    with db.atomic():  # the name stays: a detected story's is set by name_stories
+        db.conn.execute("insert or ignore into stories (id, name) values (?, ?)", [story, story])
+        _upsert_rows(db, "stories", [{"id": story, **row, "outlets": json.dumps(outlets)}])
+
+
+def name_stories(db, names: dict) -> None:
+    """Give detected stories their readable names (their ids never change)."""
     with db.atomic():
-        _upsert_rows(db, "stories", [{"id": story, "name": story, **row, "outlets": json.dumps(outlets)}])
+        db.conn.executemany("update stories set name = ? where id = ?", [(n, s) for s, n in names.items()])
 
 
 def finish(db) -> None:

@@ -36,6 +36,7 @@ from datasette_factcheck import benchmark as bench  # noqa: E402
 @click.option("--model", default=None, help="spaCy pipeline (default: the loader's)")
 @click.option("--bare/--no-bare", default=True, show_default=True, help="Also time bare nlp.pipe over the same texts")
 @click.option("--add/--no-add", "add", default=True, show_default=True, help="Also time --add of a new story to the large database")
+@click.option("--dask/--no-dask", default=False, show_default=True, help="Also load each corpus on a Dask LocalCluster of --processes workers")
 @click.option("--add-articles", type=int, default=100, show_default=True)
 @click.option("--repeat", type=int, default=1, show_default=True, help="Loader and bare-parse runs per size (the fastest is kept)")
 @click.option("--requests", type=int, default=50, show_default=True, help="Timed requests per page")
@@ -47,7 +48,7 @@ from datasette_factcheck import benchmark as bench  # noqa: E402
 @click.option("--cells-db", type=click.Path(exists=True, dir_okay=False), default=None,
               help="The database for --part cells (default: the bundled sample, built in WORK)")
 def main(articles, small, out, work, source, part, parse_small, parse_large, parse_stage, processes, batch_size,
-         model, bare, add, add_articles, repeat, requests, db, metadata, lean_reference, progress, cells_db):
+         model, bare, add, dask, add_articles, repeat, requests, db, metadata, lean_reference, progress, cells_db):
     """Time the loader at SMALL and ARTICLES articles against bare spaCy parsing, its memory and
     --add; then the plugin pages against Datasette's own table pages."""
     from datasette_factcheck.pipeline import BATCH
@@ -82,7 +83,7 @@ def main(articles, small, out, work, source, part, parse_small, parse_large, par
         sizes = sorted({n for n in (small, articles) if n})
         results["loader"] = bench.loader_benchmark(work, source, sizes, processes, batch_size, model,
                                                    bare=bare, add=add, add_articles=add_articles, repeat=repeat,
-                                                   progress=progress)
+                                                   progress=progress, dask=dask)
         _save(results, out)
     if part in ("all", "pages"):
         db_path = Path(db) if db else work / f"bench-{articles}.db"

@@ -115,7 +115,7 @@ def test_a_parser_failure_names_the_article_and_the_rest_loads(tmp_path, monkeyp
 
     monkeypatch.setattr(pipeline, "_parse", parse)
     out = tmp_path / "x.db"
-    summary = build(out, [folder], batch_size=64)
+    summary = build(out, [folder], batch_size=64, stories="folders")
     assert paths(out) == {f"a{i}.txt" for i in range(6)}
     assert summary.skipped == ["s/explode.txt: could not be parsed (RuntimeError: [E088] Text of length "
                                "1000001 exceeds maximum of 1000000.)"]
@@ -143,7 +143,7 @@ def test_an_article_over_its_time_budget_is_skipped_with_a_message(tmp_path, mon
     monkeypatch.setattr(claims, "extract_article", extract)
     monkeypatch.setattr(pipeline, "BUDGET_SECONDS", 0.5)
     monkeypatch.setattr(pipeline, "BUDGET_PER_CHAR", 0.0)
-    summary = build(tmp_path / "x.db", [folder])
+    summary = build(tmp_path / "x.db", [folder], stories="folders")
     assert paths(tmp_path / "x.db") == {"good.txt"}
     assert len(summary.skipped) == 1 and summary.skipped[0].startswith("s/slow.txt: took longer than its time budget")
 

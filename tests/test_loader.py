@@ -130,13 +130,18 @@ def test_story_names_from_folders_and_options(tmp_path):
     (root / "flood" / "a.txt").write_text(GOOD)
     (root / "fire" / "b.md").write_text("# Fire\n\n" + GOOD)
     (root / "top.txt").write_text(GOOD)
-    db = sqlite_utils.Database(build_to(tmp_path / "x.db", root))
+    db = sqlite_utils.Database(build_to(tmp_path / "x.db", root, stories="folders"))
     stories = {r["path"]: r["story"] for r in db.query("select path, story from articles")}
     assert stories == {"flood/a.txt": "flood", "fire/b.md": "fire", "top.txt": "coverage"}
+    # by default a loose file's story is detected: a folder per story still wins
+    db = sqlite_utils.Database(build_to(tmp_path / "auto.db", root))
+    stories = {r["path"]: r["story"] for r in db.query("select path, story from articles")}
+    assert stories["flood/a.txt"] == "flood" and stories["fire/b.md"] == "fire"
+    assert stories["top.txt"] not in ("coverage", "flood", "fire")
     db = sqlite_utils.Database(build_to(tmp_path / "y.db", root, story="all"))
     assert {r["story"] for r in db.query("select story from articles")} == {"all"}
-    # loose files form one story named after their folder
-    db = sqlite_utils.Database(build_to(tmp_path / "z.db", root / "top.txt", root / "flood" / "a.txt"))
+    # with --stories folders, loose files form one story named after their folder
+    db = sqlite_utils.Database(build_to(tmp_path / "z.db", root / "top.txt", root / "flood" / "a.txt", stories="folders"))
     assert {r["story"] for r in db.query("select story from articles")} == {"coverage"}
 
 
@@ -166,7 +171,7 @@ def test_jsonl_and_csv_rows(tmp_path):
     )
     (folder / "b.csv").write_text('text,outlet,title\n"' + GOOD.strip() + '",Gazette,Blast\n,Empty,None\n')
     out = tmp_path / "x.db"
-    result = run([out, folder])
+    result = run([out, folder, "--stories", "folders"])
     assert result.exit_code == 1
     assert "a.jsonl, row 2: malformed JSON" in result.output
     assert "a.jsonl, row 3: row has no 'text'" in result.output

@@ -48,7 +48,7 @@ CROSS_VALIDATED = dict(pair_precision=0.945, pair_recall=0.60, claim_precision=0
 @pytest.fixture(scope="module")
 def db_path(tmp_path_factory):
     path = tmp_path_factory.mktemp("quality") / "quality.db"
-    summary = build(path, [SAMPLE_DIR, CLUSTERS], processes=2)
+    summary = build(path, [SAMPLE_DIR, CLUSTERS], processes=2, stories="folders")
     assert not summary.skipped, summary.skipped
     return path
 

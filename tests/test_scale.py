@@ -61,7 +61,7 @@ def test_add_keeps_untouched_rows_and_relinks_the_changed_story(tmp_path, covera
     gamma = tmp_path / "gamma"
     gamma.mkdir()
     shutil.copy(SAMPLE[3], gamma)
-    result = CliRunner().invoke(build_command, [str(db_path), str(gamma), "--add", "--processes", "1", "--no-progress"],
+    result = CliRunner().invoke(build_command, [str(db_path), str(gamma), "--add", "--stories", "folders", "--processes", "1", "--no-progress"],
                                 catch_exceptions=False)
     assert result.exit_code == 0, result.output
     after = snapshot(db_path)
