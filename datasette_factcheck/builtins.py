@@ -1,7 +1,7 @@
 """The built-in pipeline stages, registered through the same hooks a plugin would use."""
 from .hookspecs import hookimpl
-from .measures import BUILTIN_MEASURES
-from .readers import BUILTIN_READERS
+from .extract.measures import BUILTIN_MEASURES
+from .extract.readers import BUILTIN_READERS
 
 
 @hookimpl
@@ -16,7 +16,7 @@ def factcheck_measures():
 
 @hookimpl
 def factcheck_extract_claims(sentence, doc, article, context):
-    from .claims import extract_sentence
+    from .extract.claims import extract_sentence
 
     return extract_sentence(sentence, doc, article, context)
 

@@ -9,7 +9,7 @@ import traceback
 
 import click
 
-from .readers import DEFAULT_MAX_BYTES
+from .extract.readers import DEFAULT_MAX_BYTES
 
 # Exit statuses of the build command (also in its --help and the README)
 ALL_LOADED, SOME_SKIPPED, NOTHING_LOADED, LOCKED, INTERRUPTED, BUG = 0, 1, 2, 3, 130, 70
@@ -46,7 +46,7 @@ def build_command(output, inputs, story, manifest, add, processes, max_bytes, mo
       70   a bug: the traceback is printed; OUTPUT is unchanged
     """
     try:
-        from .nlp import ModelNotFound
+        from .extract.nlp import ModelNotFound
         from .pipeline import Locked, build
     except ModuleNotFoundError as e:  # a slim install serves pages only
         raise click.ClickException(

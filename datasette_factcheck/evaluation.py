@@ -15,7 +15,7 @@ from typing import Optional
 import numpy as np
 import sqlite_utils
 
-from . import places
+from .extract import places
 
 STOP = {
     "the", "a", "an", "of", "and", "in", "on", "for", "to", "by", "at", "its", "s", "local", "official",

@@ -16,7 +16,7 @@ def factcheck_readers():
 
     A reader is called as ``reader(path)`` and yields dicts with a ``text`` key and optional
     ``title``, ``outlet``, ``url``, ``published``, ``story`` and ``path`` (a row id), or raises
-    ``datasette_factcheck.readers.BadInput`` for a row or file it cannot read. Readers from
+    ``datasette_factcheck.extract.readers.BadInput`` for a row or file it cannot read. Readers from
     plugins override the built-in reader for the same suffix."""
 
 

@@ -35,7 +35,7 @@ import sqlite_utils
 
 from . import plugins, storage
 from .model import Article
-from .readers import DEFAULT_MAX_BYTES, BadInput, clean_name, clean_text, read_manifest
+from .extract.readers import DEFAULT_MAX_BYTES, BadInput, clean_name, clean_text, read_manifest
 
 SAMPLE_DIR = Path(__file__).parent / "sample"
 SAMPLE_STORY = "syria-2016-02-21"
@@ -113,7 +113,6 @@ def discover(inputs: Iterable, story: Optional[str] = None, story_mode: str = "a
     """Folders are recursed: a file's story is the sub-folder it sits in. Loose files (given
     alone, or directly inside an input folder) have no story (None: detected, see stories.py),
     or with ``story_mode="folders"`` the story named after their folder."""
-    readers = plugins.readers()
     loose_story = None
     for raw in inputs:
         p = Path(raw)
@@ -231,7 +230,7 @@ _NLP = None
 
 def _init_worker(model_name):
     global _NLP
-    from . import nlp
+    from .extract import nlp
 
     _NLP = nlp.load(model_name)
 
@@ -310,7 +309,7 @@ def process_batch(articles: List[Article]) -> list:
 
 
 def _process_group(articles: List[Article]) -> list:
-    from .claims import extract_article
+    from .extract.claims import extract_article
 
     try:
         with _time_budget(sum(article_budget(a) for a in articles)):

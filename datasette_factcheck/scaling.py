@@ -27,7 +27,7 @@ def make_text(unit: str, size: int) -> str:
 
 
 def _numbers(text: str) -> None:
-    from .numbers import find_quantities
+    from .extract.numbers import find_quantities
 
     find_quantities(text)
 

@@ -16,7 +16,7 @@ import click
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # runnable from a checkout too
 
-from datasette_factcheck import benchmark as bench  # noqa: E402
+import benchmarking as bench  # noqa: E402  (scripts/benchmarking.py: benchmark code stays out of the package)
 
 
 @click.command()

@@ -16,9 +16,10 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from datasette_factcheck import pipeline, readers, scaling, segmenting
+from datasette_factcheck import pipeline, scaling
+from datasette_factcheck.extract import readers, segmenting
 from datasette_factcheck.cli import build_command
-from datasette_factcheck.numbers import find_quantities
+from datasette_factcheck.extract.numbers import find_quantities
 from datasette_factcheck.pipeline import SAMPLE_DIR, build
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -123,7 +124,7 @@ def test_a_parser_failure_names_the_article_and_the_rest_loads(tmp_path, monkeyp
 
 def test_an_article_over_its_time_budget_is_skipped_with_a_message(tmp_path, monkeypatch):
     """The budget is an alarm, so not even an extractor that swallows every Exception outlasts it."""
-    from datasette_factcheck import claims
+    from datasette_factcheck.extract import claims
 
     folder = tmp_path / "s"
     folder.mkdir()

@@ -1,6 +1,5 @@
 """The loader: every input kind, story naming, manifest, stable ids, atomic replace, bad input."""
 import json
-import os
 import shutil
 from pathlib import Path
 

@@ -1,7 +1,8 @@
 """The measure vocabulary is data: one versioned file, every measure typed, extended by plugins."""
 import json
 
-from datasette_factcheck import measures, plugins
+from datasette_factcheck import plugins
+from datasette_factcheck.extract import measures
 
 KINDS = {"count", "rate", "level", "change"}
 

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from datasette_factcheck.numbers import (
+from datasette_factcheck.extract.numbers import (
     BOUNDS,
     EXCLUSION_REASONS,
     KINDS,

@@ -148,7 +148,7 @@ def test_the_loader_holds_a_few_batches_not_the_corpus():
 
 
 def test_an_article_that_breaks_the_extractor_is_skipped_and_named(tmp_path, monkeypatch):
-    from datasette_factcheck import claims
+    from datasette_factcheck.extract import claims
 
     real = claims.extract_article
 

@@ -1,7 +1,7 @@
 """Sentence kinds: only the reporting is read for claims and for the places of figures."""
 import pytest
 
-from datasette_factcheck import segmenting
+from datasette_factcheck.extract import segmenting
 
 
 def kinds(text):

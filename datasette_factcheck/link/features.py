@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Dict, List, Optional
 
-from ..measures import SUBSET_GROUPS
+from ..extract.measures import SUBSET_GROUPS
 from ..units import is_currency, normalised, unit_class
 from .facts import interval
 

@@ -11,7 +11,7 @@ import json
 from collections import Counter, defaultdict
 from typing import Dict, List, Optional, Set
 
-from .. import places
+from ..extract import places
 from . import gazetteer
 
 

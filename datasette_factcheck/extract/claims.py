@@ -11,10 +11,11 @@ import re
 from dataclasses import dataclass, field
 from typing import List, Optional, Tuple
 
-from . import attribution, numbers, places, plugins, segmenting
+from .. import plugins
+from . import attribution, numbers, places, segmenting
 from .measures import (CHANGE_NOUNS, CHANGE_VERBS, CONTAINER_NOUNS, COUNTED_NOUNS, FORECAST_WORDS, GENERIC_PERSONS,
                        LEVEL_VERBS, MONEY_MEASURES, PERSON_NOUNS, UNIT_MEASURES, person_class)
-from .model import Article, Claim, Sentence
+from ..model import Article, Claim, Sentence
 
 EXTRACT_KINDS = ("body", "headline")
 SUBCLAUSES = ("advcl", "relcl", "ccomp", "conj", "parataxis", "acl", "csubj")

@@ -1,6 +1,6 @@
 """Benchmarks for the loader (issue 6) and the plugin pages (issue 5).
 
-``scripts/benchmark.py`` is the command line; this module does the work:
+``scripts/benchmark.py`` is the command line; this module (beside it, not in the installed package) does the work:
 
 * a large corpus made from the development stories, each story folder copied under new story
   names (``corpus-N/<story>__<k>/<file>``), written once into a work folder and reused;
@@ -10,7 +10,7 @@
 * ``datasette serve -i`` on the large database, and the latency of Datasette's table pages and
   of the plugin's pages, over a bounded number of requests to 127.0.0.1.
 
-The subprocesses are this module run as ``python -m datasette_factcheck.benchmark load|parse``;
+The subprocesses are this file run as ``python scripts/benchmarking.py load|parse``;
 they print one JSON line with what they measured.
 """
 from __future__ import annotations
@@ -25,9 +25,11 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Callable, Dict, Iterable, List, Optional
+from typing import Dict, Iterable, List, Optional
 
 REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))  # the subprocesses run this file from a checkout
 SHARED_CLUSTERS = Path("/work/shared/data/clusters")
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 ADDED_STORY = "bench-added-story"
@@ -46,7 +48,7 @@ def default_source() -> Path:
     for candidate in (SHARED_CLUSTERS, REPO / "tests" / "data" / "clusters"):
         if candidate.is_dir() and story_folders(candidate):
             return candidate
-    return Path(__file__).parent / "sample"
+    return REPO / "datasette_factcheck" / "sample"
 
 
 def default_work() -> Path:
@@ -257,7 +259,7 @@ def run_measured(cmd: List[str], interval: float = 0.2, env: Optional[dict] = No
 
 
 def _module_cmd(*args) -> List[str]:
-    return [sys.executable, "-m", "datasette_factcheck.benchmark", *map(str, args)]
+    return [sys.executable, str(Path(__file__).resolve()), *map(str, args)]
 
 
 def run_loader(db: Path, inputs: Iterable[Path], processes: int, batch_size: int,
@@ -285,7 +287,7 @@ def run_bare_parse(inputs: Iterable[Path], processes: int, batch_size: int,
 # ---- the two workloads, as run inside the subprocesses ----------------------------------------
 
 def _load_main(db, inputs, processes, batch_size, model, add, progress, workers=0) -> dict:
-    from .pipeline import build
+    from datasette_factcheck.pipeline import build
 
     start = time.perf_counter()
     summary = build(db, inputs, add=add, processes=processes, progress=progress, model=model,
@@ -299,8 +301,8 @@ def _load_main(db, inputs, processes, batch_size, model, add, progress, workers=
 def _parse_main(inputs, processes, batch_size, model, progress) -> dict:
     """spaCy alone: the same model and pipes as the loader (nlp.load), the same texts read the
     same way, the same processes and batch size; the docs are only iterated."""
-    from . import nlp
-    from .pipeline import Summary, discover, read_sources
+    from datasette_factcheck.extract import nlp
+    from datasette_factcheck.pipeline import Summary, discover, read_sources
 
     start = time.perf_counter()
     pipe = nlp.load(model)
@@ -655,7 +657,7 @@ def environment(model: Optional[str]) -> dict:
         import spacy
 
         info["spacy"] = spacy.__version__
-        from . import nlp
+        from datasette_factcheck.extract import nlp
 
         meta = nlp._load(model).meta
         info["model"] = f"{meta['lang']}_{meta['name']} {meta['version']}"

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import List, Optional
 
-from .model import Sentence
+from ..model import Sentence
 
 # A heading after which a page lists other stories: nothing after it is this article's reporting.
 FURNITURE_HEADINGS = re.compile(
