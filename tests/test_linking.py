@@ -33,8 +33,10 @@ def claim(article, value, measure="killed", sentence=None, text=None, **kw):
 
 
 def features_of(a, b, claims=None):
-    frame = Frame(claims or [a, b])
-    pa, pb = prepare([a, b], frame, VOCAB)
+    claims = claims or [a, b]
+    frame = Frame(claims)
+    prepared = {c["id"]: c for c in prepare(claims, frame, VOCAB)}
+    pa, pb = prepared[a["id"]], prepared[b["id"]]
     return dict(zip(FEATURES, pair_features(pa, pb, frame))), cannot_link(pa, pb, frame)
 
 
@@ -95,9 +97,67 @@ def test_places_one_article_contrasts_are_a_feature():
     assert f["place_contrasted"] == 1 and not banned
 
 
-def test_a_joint_total_never_links_a_part():
-    _, banned = features_of(claim("a", 140, place="Homs + Damascus"), claim("b", 140, place="Homs"))
+def test_a_joint_total_never_links_a_part_the_story_counts_apart():
+    rival = [claim("c", 57, place="Homs"), claim("c", 83, place="Damascus")]
+    total, homs = claim("a", 140, place="Homs + Damascus"), claim("b", 140, place="Homs")
+    _, banned = features_of(total, homs, [total, homs, *rival])
     assert banned
+    # a place that holds every part may give the total
+    syria = claim("d", 140, place="Syria", place_from="sentence")
+    f, banned = features_of(total, syria, [total, syria, homs, *rival,
+                                           claim("e", 1, place="Homs", place_in="Syria"), claim("e", 2, place="Damascus", place_in="Syria")])
+    assert not banned and f["place_contains"] == 1
+
+
+def test_places_named_together_are_not_a_total_without_evidence():
+    """'three cables cut between Europe, the Middle East and Asia' beside 'three cables cut off
+    Sicily': nothing in the story counts those places apart."""
+    f, banned = features_of(claim("a", 3, measure="cut", place="Europe + Middle East", place_from="clause"),
+                            claim("b", 3, measure="cut", place="Sicily", place_from="clause"))
+    assert not banned and f["place_unrelated"] == 1
+    f, banned = features_of(claim("a", 3, measure="cut", place="Sicily + Tunisia"), claim("b", 3, measure="cut", place="Sicily"))
+    assert not banned and f["place_contains"] == 1
+
+
+def test_the_story_prints_its_own_exchange_rate():
+    s = "They made off with 2m euros (£1.7m; $2.6m) in gems."
+    printed = [claim("c", 2e6, unit="EUR", measure="stolen", sentence=s, text="2m euros", sentence_id="s1"),
+               claim("c", 1.7e6, unit="GBP", measure="stolen", sentence=s, text="£1.7m", kind="conversion", sentence_id="s1"),
+               claim("c", 2.6e6, unit="USD", measure="stolen", sentence=s, text="$2.6m", sentence_id="s1")]
+    for c in printed:
+        c["end"] = c["start"] + len(c["text"])
+    frame = Frame(printed)
+    assert frame.rates[("EUR", "GBP")] == pytest.approx(0.85) and frame.rates[("EUR", "USD")] == pytest.approx(1.3)
+    euros = claim("a", 2e6, unit="EUR", measure="stolen", sentence="A €2m heist.", text="2")
+    dollars = claim("b", 2.6e6, unit="USD", measure="stolen", sentence="A $2.6m heist.", text="2.6")
+    f, _ = features_of(euros, dollars, [euros, dollars, *printed])
+    assert f["value_equal"] == 1
+    f, _ = features_of(euros, dollars)  # no rate printed: only 'about as large'
+    assert f["value_equal"] == 0 and f["value_close"] == 1
+
+
+def test_one_figure_each_and_how_far_competing_figures_differ():
+    a, b = claim("a", 57, place="Homs"), claim("b", 32, place="Homs")
+    f, _ = features_of(a, b)
+    assert f["one_figure_each"] == 1 and f["alike_log_ratio"] == pytest.approx(f["value_log_ratio"]) and f["alike_log_ratio"] > 0
+    second = claim("a", 12, place="Homs", sentence="Another 12 were killed in a second blast.")
+    f, _ = features_of(a, b, [a, b, second])
+    assert f["one_figure_each"] == 0  # article a gives two figures for the same key
+
+
+def test_a_word_for_a_round_number_is_not_distinctive():
+    f, _ = features_of(claim("a", 12, text="about a dozen", sentence="He let about a dozen employees leave."),
+                       claim("b", 12, text="a dozen", sentence="A dozen employees were at the party."))
+    assert f["value_equal"] == 1 and f["value_equal_distinctive"] == 0
+    f, _ = features_of(claim("a", 12), claim("b", 12))
+    assert f["value_equal_distinctive"] == 1
+
+
+def test_an_earlier_events_figure_beside_this_events():
+    f, _ = features_of(claim("a", 2, measure="rescued"), claim("b", 2, measure="rescued", time_frame="earlier"))
+    assert f["time_earlier"] == 1 and f["time_same"] == 0
+    f, _ = features_of(claim("a", 2, measure="rescued"), claim("b", 2, measure="rescued"))
+    assert f["time_earlier"] == 0 and f["time_same"] == 1
 
 
 def test_forecast_and_actual_never_link():

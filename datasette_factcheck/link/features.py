@@ -23,7 +23,7 @@ FEATURES = [
     "measure_same", "measure_differ", "measure_generic",
     "subject_same", "subject_one_side", "subject_part_one_side", "subject_differ", "what_overlap", "what_unknown", "what_overlap_value_equal",
     "place_same", "place_contains", "place_unstated", "place_unrelated", "place_unrelated_weak", "place_contrasted",
-    "time_same",
+    "time_same", "time_earlier",
     "value_equal", "value_overlap", "value_close", "value_log_ratio", "value_equal_distinctive",
     "same_measure_value_equal", "same_measure_value_close", "value_equal_story_share",
     "currency_differ",
@@ -31,13 +31,14 @@ FEATURES = [
     "context_similarity", "both_lead",
     *[f"{q}_mismatch" for q in ("earlier", "aftershock", "additional", "cumulative", "part", "record")],
     "period_mismatch",
-    "all_read_alike", "both_first_of_measure",
+    "all_read_alike", "both_first_of_measure", "one_figure_each", "alike_log_ratio",
 ]
 INDEX = {name: i for i, name in enumerate(FEATURES)}
 PERIODS = ("period_week", "period_month", "period_year")
 QUALIFIERS = ("forecast", "earlier", "aftershock", "additional", "cumulative", "part", "record", *PERIODS)
 WORD = re.compile(r"[a-z][a-z'-]*")
-STATED = ("sentence", "clause")  # a place read in the figure's own sentence
+STATED = ("sentence", "clause")
+ROUNDING = math.log10(1.06)  # '€2m' at the story's 1.3 is '$2.6m'; outlets print two figures  # a place read in the figure's own sentence
 
 
 @lru_cache(maxsize=1)
@@ -77,6 +78,10 @@ def prepare(claims: List[dict], frame, vocabulary) -> List[dict]:
     for c in sorted(claims, key=lambda c: (c["article_id"], c.get("start") or 0)):
         first.setdefault((c["article_id"], c.get("measure"), unit_class(c.get("unit"))), c["id"])
     known = set(vocabulary or ())
+    figures = {}  # how many figures each article gives for one measure, place and time
+    for c in claims:
+        if c.get("kind") != "conversion" and not c.get("superseded"):
+            figures.setdefault(_key(c, frame), set()).add(normalised(c)["value"])
     out = []
     for c in claims:
         n = normalised(c)
@@ -100,8 +105,14 @@ def prepare(claims: List[dict], frame, vocabulary) -> List[dict]:
                    if w not in stop and w not in generic and w not in ("percent", "share")},
             _quals=quals,
             _lead=c.get("sentence_kind") == "headline" or (c.get("paragraph") or 0) <= 1,
+            _distinctive=not _round(abs(n["value"] or 0)) and not any(w in (c.get("text") or "").lower() for w in vocab["round_words"]),
+            _alone=c.get("measure") is not None and len(figures.get(_key(c, frame), ())) == 1,
         ))
     return out
+
+
+def _key(c: dict, frame) -> tuple:
+    return (c["article_id"], c.get("measure"), unit_class(c.get("unit")), frame.name(c.get("place")), frame.time_key(c))
 
 
 def _round(v: float) -> bool:
@@ -167,13 +178,19 @@ def pair_features(a: dict, b: dict, frame) -> List[float]:
          "contrasted": "place_contrasted", "unrelated_weak": "place_unrelated_weak"}.get(rel, "place_unrelated"))
     if a["_time"] == b["_time"]:
         put("time_same")
+    elif "event" in (a["_time"], b["_time"]) and any(t.startswith("earlier") for t in (a["_time"], b["_time"])):
+        put("time_earlier")  # 'last month, two cargo vessels' beside this attack's two boats
     va, vb = a["_value"], b["_value"]
     if a.get("_usd") and b.get("_usd") and a["unit"] != b["unit"]:
-        va, vb = a["_usd"], b["_usd"]  # roughly, in one currency: only to say 'about as large'
+        rate = frame.rates.get((a["unit"], b["unit"]))
+        if rate:  # at the rate the story's own texts print, rounded as outlets round
+            va = vb if abs(math.log10(va * rate / vb)) <= ROUNDING else va * rate
+        else:
+            va, vb = a["_usd"], b["_usd"]  # roughly, in one currency: only to say 'about as large'
 
     if va == vb:
         put("value_equal")
-        if not _round(abs(va)):
+        if a["_distinctive"] and b["_distinctive"]:
             put("value_equal_distinctive")
     (la, ha), (lb, hb) = a["_interval"], b["_interval"]
     if max(la, lb) <= min(ha, hb):
@@ -185,7 +202,7 @@ def pair_features(a: dict, b: dict, frame) -> List[float]:
             put("value_close")  # 39 beside 46 or 57: the competing tolls of one event
     elif va != vb:
         put("value_log_ratio", 2.0)
-    if va == vb and not _round(abs(va)):
+    if va == vb and a["_distinctive"] and b["_distinctive"]:
         put("value_equal_story_share", a["_share"])  # 23 given by most of the story's articles is one quantity
     put("what_overlap_value_equal", f[INDEX["what_overlap"]] * f[INDEX["value_equal"]])
     if f[INDEX["measure_same"]] or f[INDEX["measure_generic"]]:
@@ -196,6 +213,10 @@ def pair_features(a: dict, b: dict, frame) -> List[float]:
         put("all_read_alike")  # what, where and when all agree: the old linker's whole key
     if f[INDEX["measure_same"]] and a["_first"] and b["_first"]:
         put("both_first_of_measure")  # each outlet's own first toll: the competing figures
+    if f[INDEX["measure_same"]] and a["_alone"] and b["_alone"]:
+        put("one_figure_each")  # each article gives one figure for this measure, place and time: competing figures
+    if f[INDEX["all_read_alike"]] or f[INDEX["one_figure_each"]]:
+        put("alike_log_ratio", f[INDEX["value_log_ratio"]])  # competing tolls differ more than two counts of boats
     if is_currency(a.get("unit")) and is_currency(b.get("unit")) and a["unit"] != b["unit"]:
         put("currency_differ")
     if a["_source"] & b["_source"]:

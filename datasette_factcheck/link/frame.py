@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from typing import Dict, List, Optional, Set
 
 from ..extract import places
+from ..units import is_currency
 from . import gazetteer
 
 
@@ -44,6 +45,37 @@ def story_date(claims: List[dict]) -> Optional[str]:
 
     best = max(sorted(votes), key=score)
     return best if score(best) >= max(2, 0.2 * len(per_article)) else None
+
+
+def story_rates(claims: List[dict]) -> Dict[tuple, float]:
+    """(from, to) -> rate, from the conversions the story's own texts print: "2m euros (£1.7m;
+    $2.6m)" says a euro was worth 0.85 pounds and 1.3 dollars that day, which no fixed table
+    knows. The median of what the articles print, so one outlet's slip does not decide."""
+    by_sentence = defaultdict(list)
+    for c in claims:
+        if is_currency(c.get("unit")) and c.get("value"):
+            by_sentence[(c["article_id"], c.get("sentence_id"))].append(c)
+    seen = defaultdict(list)
+    for group in by_sentence.values():
+        group.sort(key=lambda c: c.get("start") or 0)
+        base, previous = None, None
+        for c in group:
+            if c.get("kind") == "conversion" or (previous is not None and previous.get("kind") == "conversion"
+                                                 and _between(previous, c).strip() in (";", ",", "/", "or")):
+                c = dict(c, kind="conversion")  # the second of '(£1.7m; $2.6m)'
+            else:
+                base = c
+            previous = c
+            if c.get("kind") == "conversion" and base is not None and base["unit"] != c["unit"]:
+                seen[(base["unit"], c["unit"])].append(c["value"] / base["value"])
+                seen[(c["unit"], base["unit"])].append(base["value"] / c["value"])
+    return {pair: sorted(r)[len(r) // 2] for pair, r in sorted(seen.items())}
+
+
+def _between(a: dict, b: dict) -> str:
+    """The text of their sentence between two figures of it."""
+    text, start = a.get("sentence_text") or "", a.get("sentence_start") or 0
+    return text[(a.get("end") or 0) - start:(b.get("start") or 0) - start]
 
 
 class Frame:
@@ -79,6 +111,7 @@ class Frame:
                     todo.extend(direct.get(n, ()))
             self.containers[start] = seen
         self.contrasted = self._contrasts(claims)
+        self.rates = story_rates(claims)
         self._relations: Dict[tuple, str] = {}
 
     def name(self, place: Optional[str]) -> Optional[str]:
@@ -119,6 +152,10 @@ class Frame:
                         out.add((m1, p2, p1))
         return out
 
+    def _distinguished(self, measures: set, names: List[str]) -> bool:
+        """Whether the story gives different figures of one of these measures for two of these places."""
+        return any((m, x, y) in self.contrasted for m in measures for x in names for y in names if x != y)
+
     def time_key(self, c: dict) -> str:
         """event, running_total, hypothetical, or 'earlier <when>': the date a figure is told for,
         read against the event's date ("in December 2008" and "in July 2013" are two events)."""
@@ -150,9 +187,21 @@ class Frame:
             return "unstated"
         if pa == pb:
             return "same"
-        if " + " in pa or " + " in pb:
-            return "joint"  # a joint total ('Homs + Damascus') is never one of its parts
         measure = a.get("measure")
+        if " + " in pa or " + " in pb:
+            parts_a, parts_b = split_place(pa), split_place(pb)
+            if self._distinguished({measure, b.get("measure")}, parts_a + parts_b):
+                # a total of places the story counts apart is never one of them, though a place
+                # that holds them all ('Syria' beside 'Homs + Damascus') may give that total
+                for whole, parts in ((pa, parts_b), (pb, parts_a)):
+                    if " + " not in whole and all(self.contains(whole, x) for x in parts):
+                        return "contains"
+                return "joint"
+            # places named together with a figure ('cables between Europe, the Middle East and
+            # Asia'), not a total of quantities the story tells apart
+            if any(x == y or self.contains(x, y) or self.contains(y, x) for x in parts_a for y in parts_b):
+                return "contains"
+            return "unrelated"
         if (measure, pa, pb) in self.contrasted or (b.get("measure"), pa, pb) in self.contrasted:
             return "contrasted"
         if self.contains(pa, pb) or self.contains(pb, pa):
