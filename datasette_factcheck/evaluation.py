@@ -340,7 +340,7 @@ def labelled_pairs(db, gold_path, vocabulary=()):
     return story, claims, X[keep], np.array(y, dtype=float)
 
 
-def cross_validate(db_path, gold_paths, l2: float = 10.0, threshold: Optional[float] = None, progress=None) -> dict:
+def cross_validate(db_path, gold_paths, l2: Optional[float] = None, threshold: Optional[float] = None, progress=None) -> dict:
     """Leave one story out: for each gold story, fit the linker on all the others, link that story
     with it, and score it. Pooled pair scores are micro-averaged over stories."""
     import shutil
@@ -348,9 +348,10 @@ def cross_validate(db_path, gold_paths, l2: float = 10.0, threshold: Optional[fl
 
     from . import plugins, storage
     from .link import facts_to_rows, link
-    from .link.model import fit, shipped
+    from .link.model import L2, fit, shipped
 
     threshold = shipped().threshold if threshold is None else threshold
+    l2 = L2 if l2 is None else l2
     vocabulary = set(plugins.measures())
     tmp = Path(tempfile.mkdtemp()) / "cv.db"
     shutil.copy(db_path, tmp)

@@ -15,14 +15,14 @@ sys.path.insert(0, str(ROOT))  # runnable from a checkout too
 
 import click
 
-from datasette_factcheck.link.model import SHIPPED
+from datasette_factcheck.link.model import L2, SHIPPED
 
 
 @click.command()
 @click.argument("db", type=click.Path(exists=True, dir_okay=False))
 @click.argument("gold", nargs=-1, type=click.Path(exists=True, dir_okay=False))
 @click.option("--out", type=click.Path(dir_okay=False), default=str(SHIPPED), show_default=True)
-@click.option("--l2", type=float, default=10.0, show_default=True, help="L2 penalty on every weight but the bias")
+@click.option("--l2", type=float, default=L2, show_default=True, help="L2 penalty on every weight but the bias")
 @click.option("--threshold", type=float, default=None, help="Merge threshold on the pair probability (default: keep the shipped one)")
 def main(db, gold, out, l2, threshold):
     import numpy as np

@@ -153,6 +153,15 @@ def test_a_word_for_a_round_number_is_not_distinctive():
     assert f["value_equal_distinctive"] == 1
 
 
+def test_a_measure_the_vocabulary_defines_at_one_place_and_time():
+    f, _ = features_of(claim("a", 57, place="Homs"), claim("b", 32, place="Homs"))
+    assert f["measure_same_known"] == 1 and f["known_alike"] == 1
+    f, _ = features_of(claim("a", 3, measure="cable"), claim("b", 2, measure="cable"))
+    assert f["measure_same"] == 1 and f["measure_same_known"] == 0 and f["known_alike"] == 0
+    f, _ = features_of(claim("a", 57, place="Homs", place_from="sentence"), claim("b", 32, place="Aleppo", place_from="sentence"))
+    assert f["measure_same_known"] == 1 and f["known_alike"] == 0
+
+
 def test_an_earlier_events_figure_beside_this_events():
     f, _ = features_of(claim("a", 2, measure="rescued"), claim("b", 2, measure="rescued", time_frame="earlier"))
     assert f["time_earlier"] == 1 and f["time_same"] == 0

@@ -20,7 +20,7 @@ from .facts import interval
 
 FEATURES = [
     "bias",
-    "measure_same", "measure_differ", "measure_generic",
+    "measure_same", "measure_same_known", "known_alike", "measure_differ", "measure_generic",
     "subject_same", "subject_one_side", "subject_part_one_side", "subject_differ", "what_overlap", "what_unknown", "what_overlap_value_equal",
     "place_same", "place_contains", "place_unstated", "place_unrelated", "place_unrelated_weak", "place_contrasted",
     "time_same", "time_earlier",
@@ -157,6 +157,8 @@ def pair_features(a: dict, b: dict, frame) -> List[float]:
     ma, mb = a.get("measure"), b.get("measure")
     if ma == mb and ma is not None:
         put("measure_same")
+        if a["_known"]:
+            put("measure_same_known")  # 'killed' the vocabulary defines, not a lemma such as 'cable'
     elif ma is None or mb is None or ma in GENERIC() or mb in GENERIC():
         put("measure_generic")  # 'four men' beside 'four robbers', 'the amount' beside 'stolen'
     else:
@@ -178,6 +180,8 @@ def pair_features(a: dict, b: dict, frame) -> List[float]:
          "contrasted": "place_contrasted", "unrelated_weak": "place_unrelated_weak"}.get(rel, "place_unrelated"))
     if a["_time"] == b["_time"]:
         put("time_same")
+        if f[INDEX["measure_same_known"]] and rel in ("same", "contains", "unstated"):
+            put("known_alike")  # one defined measure, one place, one time: competing tolls, whatever their values
     elif "event" in (a["_time"], b["_time"]) and any(t.startswith("earlier") for t in (a["_time"], b["_time"])):
         put("time_earlier")  # 'last month, two cargo vessels' beside this attack's two boats
     va, vb = a["_value"], b["_value"]

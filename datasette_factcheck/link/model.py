@@ -45,7 +45,12 @@ def shipped() -> Model:
     return load(SHIPPED)
 
 
-def fit(X: Sequence, y: Sequence, l2: float = 10.0, iterations: int = 50, threshold: float = 0.5) -> Model:
+# The L2 penalty, chosen (with the threshold) by leave-one-story-out over all gold stories:
+# 3 and 0.6 gave the best recall at a pooled precision of 0.95 and no story below 0.85.
+L2 = 3.0
+
+
+def fit(X: Sequence, y: Sequence, l2: float = L2, iterations: int = 50, threshold: float = 0.5) -> Model:
     """Logistic regression by Newton's method (iteratively reweighted least squares). Each
     article pair is one example; the bias is not penalised."""
     X = np.asarray(X, dtype=float)
