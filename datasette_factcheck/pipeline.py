@@ -436,6 +436,8 @@ def _build_locked(output, inputs, story, manifest_rows, add, processes, progress
             _load(db, detection.stream(articles), summary, processes, progress, model, batch_size, engine)
             summary.detected = detection.found
             detection.write_names()
+            if corrections and corrections.excluded:
+                storage.drop_claims(db, corrections.excluded)
             if summary.articles and engine is not None:
                 engine.link(db, sorted(summary.stories), lambda s, rows: storage.write_facts(db, s, *rows),
                             corrections)
@@ -585,7 +587,7 @@ def _link_story(db, story: str, corrections=None) -> None:
 
 def link_rows(claims: list, story: str, corrections=None) -> tuple:
     """A story's facts and its claims' updates, from its claims alone (so a Dask worker can link).
-    Reviewers' corrections: a claim that is no figure is left out (no fact), a misread value is
+    Reviewers' corrections: a claim that is no figure is left out (the loader drops it), a misread value is
     corrected (in the claims table too), joins and splits are must- and cannot-links."""
     from .link import facts_to_rows
 

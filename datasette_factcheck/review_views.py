@@ -126,13 +126,14 @@ def revise(fact: dict, members: list) -> dict:
     return out
 
 
-def regroup(corr: reviews.Corrections, facts: list, claims: list):
+def regroup(corr: reviews.Corrections, facts: list, claims: list, existing: set):
     """Apply the corrections to a page's facts and their claims: (facts, members by fact id,
-    claims moved out of each fact). Facts whose members changed are revised."""
+    claims moved out of each fact). ``existing``: the story's fact ids (a join to a fact that a
+    rebuild has renamed is ignored). Facts whose members changed are revised."""
     ids = {f["id"] for f in facts}
     members, moved_out, touched = {}, {}, set()
     for c in claims:
-        new = corr.apply(c, ids)
+        new = corr.apply(c, existing)
         if new["fact_id"] != c.get("fact_id"):
             touched.update(x for x in (c.get("fact_id"), new["fact_id"]) if x)
             if c.get("fact_id"):

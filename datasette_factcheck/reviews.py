@@ -226,3 +226,54 @@ def describe(row: dict) -> str:
         value = parse_value(row.get("value"))
         words += f": {value:g}" if value is not None else ""
     return words
+
+
+# ---- feedback to the model: the reviewed stories in the gold format of tests/gold/README.md
+
+def _quote(text: str, start: int, end: int) -> Optional[str]:
+    """The shortest stretch of text around [start, end) that occurs once and finds that figure."""
+    from .evaluation import locate
+
+    for pad in (0, 12, 24, 48, 96, 200, 400):
+        a, b = max(0, start - pad), min(len(text), end + pad)
+        quote = text[a:b].strip()
+        if quote and locate(text, quote, text[start:end]) == (start, end):
+            return quote
+    return None
+
+
+def export_gold(db_path, corrections: Corrections) -> Dict[str, dict]:
+    """For each story a reviewer touched: its claims as the reviewers left them (split, joined,
+    values corrected), "not a figure" claims as not_claims. Story id -> gold dict."""
+    conn = sqlite3.connect(f"file:{Path(db_path)}?mode=ro", uri=True)
+    conn.row_factory = sqlite3.Row
+    out = {}
+    try:
+        for story in sorted({r.get("story") for r in corrections.rows if r.get("story")}):
+            facts = {r["id"]: r["label"] for r in conn.execute("select id, label from facts where story = ?", [story])}
+            articles = {r["id"]: dict(r) for r in conn.execute("select id, path, text from articles where story = ?", [story])}
+            gold = {"facts": {}, "claims": [], "not_claims": [], "ignore_after": [],
+                    "reviewed_by": sorted({r["actor"] for r in corrections.rows if r.get("story") == story})}
+            claims = conn.execute("select * from claims where story = ? order by article_id, start", [story])
+            for c in (dict(r) for r in claims):
+                art = articles.get(c["article_id"])
+                quote = _quote(art["text"], c["start"], c["end"]) if art else None
+                if quote is None:
+                    continue
+                doc, figure = Path(art["path"]).stem, art["text"][c["start"]:c["end"]]
+                if c["id"] in corrections.excluded:
+                    gold["not_claims"].append({"doc": doc, "quote": quote, "figure": figure, "why": "not a figure (reviewer)"})
+                    continue
+                new = corrections.apply(c, set(facts))
+                fact = new["fact_id"] or f"split-{c['id']}"  # split out: a fact of its own
+                gold["facts"].setdefault(fact, facts.get(fact) or f"{c.get('measure') or 'figure'} ({c['id']})")
+                item = {"doc": doc, "quote": quote, "figure": figure, "value": new["value"],
+                        "bound": c.get("bound") or "exact", "measure": c.get("measure"), "place": c.get("place"),
+                        "source": c.get("source"), "fact": fact}
+                if c.get("unit"):
+                    item["unit"] = c["unit"]
+                gold["claims"].append(item)
+            out[story] = gold
+    finally:
+        conn.close()
+    return out

@@ -680,7 +680,9 @@ async def story_page(datasette, request):
     review = await review_views.context(datasette, request, name)
     corr = review["corrections"]
     facts = await rows(db, "story_facts", {"story": story_id, **filters, **may})
-    facts, figures, moved_out = review_views.regroup(corr, facts, await rows(db, "story_figures", {"story": story_id, **may}))
+    existing = {f["id"] for f in await rows(db, "story_fact_labels", {"story": story_id, **may})}
+    facts, figures, moved_out = review_views.regroup(
+        corr, facts, await rows(db, "story_figures", {"story": story_id, **may}), existing)
     options = {k: [] for k in FILTERS}
     for r in await rows(db, "story_options", {"story": story_id, **may}):
         options[r["name"]].append(r["value"])
@@ -714,7 +716,8 @@ async def fact_page(datasette, request):
     review = await review_views.context(datasette, request, name)
     corr = review["corrections"]
     found = await rows(db, "fact_figures", {"id": fact_id, "joined": json.dumps(corr.joined_into([fact_id])), **may})
-    (fact,), members, moved_out = review_views.regroup(corr, [fact], found)
+    existing = {f["id"] for f in await rows(db, "story_fact_labels", {"story": fact.get("story"), **may})}
+    (fact,), members, moved_out = review_views.regroup(corr, [fact], found, existing)
     claims = members.get(fact_id, [])
     groups = OrderedDict()
     sentences = {}
