@@ -32,7 +32,7 @@ ALL_LOADED, SOME_SKIPPED, NOTHING_LOADED, LOCKED, INTERRUPTED, BUG = 0, 1, 2, 3,
 @click.option("--scheduler", help="Parse, extract and link on this dask.distributed scheduler (e.g. tcp://10.0.0.5:8786)")
 @click.option("--workers", type=int, default=0, help="Parse, extract and link on a local Dask cluster of N workers")
 @click.option("--reviews", type=click.Path(dir_okay=False),
-              help="Reviewers' database whose corrections the linker follows (default: OUTPUT-reviews.db beside OUTPUT, if there)")
+              help="Reviewers' database whose corrections the linker follows (default: beside OUTPUT, its stem + -reviews.db, if there)")
 def build_command(output, inputs, story, manifest, add, processes, max_bytes, model, progress, wait, stories, scheduler, workers, reviews):
     """Build OUTPUT (a SQLite database) from INPUT files and folders, or from the bundled sample story.
 

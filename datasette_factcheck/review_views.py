@@ -120,7 +120,7 @@ def revise(fact: dict, members: list) -> dict:
     try:  # the loader's own rule; a slim install (no numpy, so no link package) keeps the built status
         from .link.facts import status_of
         if members:
-            out["status"] = status_of([dict(c, kind=c.get("kind")) for c in members])
+            out["status"] = status_of(members)
     except ImportError:
         pass
     return out

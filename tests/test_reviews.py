@@ -490,3 +490,15 @@ def test_a_reviewer_splits_a_claim_in_the_browser_and_a_rebuild_keeps_it(built, 
                 assert response.status == 403
         finally:
             browser.close()
+
+
+@pytest.mark.asyncio
+@pytest.mark.skipif(not IS_1, reason="Datasette 0.65 gives root no permission of a plugin's own")
+async def test_root_may_review_on_1_0(db_path):
+    from datasette_factcheck.review_views import can_review
+
+    ds = await serve(db_path, reviewers=())
+    assert not await can_review(ds, {"id": "root"}, "sample")
+    ds.root_enabled = True  # what --root does
+    assert await can_review(ds, {"id": "root"}, "sample")
+    assert not await can_review(ds, {"id": "alice"}, "sample")
