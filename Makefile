@@ -40,7 +40,7 @@ test-stable: $(VENV)/.installed chromium
 	$(VENV)/bin/python -m pytest -q
 
 test-pre: $(VENV_PRE)/.installed chromium
-	$(VENV_PRE)/bin/python -m pytest -q tests/test_plugin.py tests/test_permissions.py tests/test_browser.py
+	$(VENV_PRE)/bin/python -m pytest -q tests/test_plugin.py tests/test_permissions.py tests/test_reviews.py tests/test_browser.py
 
 # the wheel and sdist a server installs from, checked as the package index would
 dist: $(VENV)/.installed

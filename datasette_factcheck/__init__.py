@@ -4,7 +4,7 @@ from datasette import hookimpl
 
 @hookimpl
 def register_commands(cli):
-    from .cli import build_command, evaluate_command
+    from .cli import build_command, evaluate_command, sign_in_link_command
 
     @cli.group(name="factcheck")
     def factcheck():
@@ -12,6 +12,7 @@ def register_commands(cli):
 
     factcheck.add_command(build_command, name="build")
     factcheck.add_command(evaluate_command, name="evaluate")
+    factcheck.add_command(sign_in_link_command, name="sign-in-link")
 
 
 # The plugin pages. Imports of .views stay inside the hooks so that `datasette factcheck build`
@@ -23,9 +24,11 @@ _FORMAT = r"(\.(?P<format>json))?$"
 
 @hookimpl
 def register_routes(datasette):
-    from . import views
+    from . import review_views, views
 
     return [
+        (_DB + "/review$", review_views.review_post),
+        (r"^/-/factcheck-sign-in$", review_views.sign_in_page),
         (_DB + _FORMAT, views.stories_page),
         (_DB + "/story/" + _ID + _FORMAT, views.story_page),
         (_DB + "/fact/" + _ID + _FORMAT, views.fact_page),
@@ -153,8 +156,10 @@ def _row_actions(datasette, actor, request, database, table, row):
 def startup(datasette):
     async def inner():
         from .defaults import on_startup
+        from .review_views import on_startup as reviews_startup
 
         await on_startup(datasette)
+        await reviews_startup(datasette)
 
     return inner
 
@@ -190,3 +195,36 @@ if _hookspecs is not None and hasattr(_hookspecs, "canned_queries"):
             return DEFAULTS["queries"] if await has_factcheck_tables(datasette, database) else None
 
         return inner
+
+
+# The plugin's own permission, factcheck-review: denied unless granted, by Datasette's own
+# permissions (1.0a) or the plugin's ``reviewers`` allow block (both versions).
+if _hookspecs is not None and hasattr(_hookspecs, "register_actions"):
+    @hookimpl
+    def register_actions(datasette):
+        from datasette.permissions import Action
+        from datasette.resources import DatabaseResource
+
+        return [Action(name="factcheck-review", abbr=None, resource_class=DatabaseResource,
+                       description="Record fact-check verdicts and corrections")]
+
+if _hookspecs is not None and hasattr(_hookspecs, "permission_resources_sql"):
+    @hookimpl
+    def permission_resources_sql(datasette, actor, action):
+        if action != "factcheck-review":
+            return None
+        from .review_views import actor_is_reviewer
+
+        if actor_is_reviewer(datasette, actor):
+            from datasette.permissions import PermissionSQL
+
+            return PermissionSQL.allow(reason="in datasette-factcheck's reviewers")
+        return None
+elif _hookspecs is not None and hasattr(_hookspecs, "permission_allowed"):
+    @hookimpl
+    def permission_allowed(datasette, actor, action, resource):
+        if action != "factcheck-review":
+            return None
+        from .review_views import actor_is_reviewer
+
+        return True if actor_is_reviewer(datasette, actor) else None

@@ -22,7 +22,7 @@ def factcheck_extract_claims(sentence, doc, article, context):
 
 
 @hookimpl
-def factcheck_link(claims, story, vocabulary):
+def factcheck_link(claims, story, vocabulary, must, cannot):
     from .link import link
 
-    return link(claims, story, vocabulary=vocabulary)
+    return link(claims, story, vocabulary=vocabulary, must=must or (), cannot=cannot or ())

@@ -31,7 +31,9 @@ ALL_LOADED, SOME_SKIPPED, NOTHING_LOADED, LOCKED, INTERRUPTED, BUG = 0, 1, 2, 3,
               help="Loose files and rows without a 'story': detect their stories (auto) or name them after their folder")
 @click.option("--scheduler", help="Parse, extract and link on this dask.distributed scheduler (e.g. tcp://10.0.0.5:8786)")
 @click.option("--workers", type=int, default=0, help="Parse, extract and link on a local Dask cluster of N workers")
-def build_command(output, inputs, story, manifest, add, processes, max_bytes, model, progress, wait, stories, scheduler, workers):
+@click.option("--reviews", type=click.Path(dir_okay=False),
+              help="Reviewers' database whose corrections the linker follows (default: beside OUTPUT, its stem + -reviews.db, if there)")
+def build_command(output, inputs, story, manifest, add, processes, max_bytes, model, progress, wait, stories, scheduler, workers, reviews):
     """Build OUTPUT (a SQLite database) from INPUT files and folders, or from the bundled sample story.
 
     Inputs: .txt/.md/.html (one article each), .jsonl/.csv (one article a row, with a 'text' field).
@@ -60,7 +62,7 @@ def build_command(output, inputs, story, manifest, add, processes, max_bytes, mo
     try:
         summary = build(output, inputs, story=story, manifest=manifest, add=add, processes=processes,
                         progress=progress, max_bytes=max_bytes, model=model, wait=wait,
-                        stories=stories, scheduler=scheduler, workers=workers)
+                        stories=stories, scheduler=scheduler, workers=workers, reviews=reviews)
     except Locked as e:
         click.echo(f"error: {e}", err=True)
         sys.exit(LOCKED)
@@ -131,3 +133,20 @@ def evaluate_command(db, gold, story, as_json, quiet, by_fact, cv):
             click.echo(report(result, details=not quiet))
             if by_fact:
                 click.echo(report_facts(result))
+
+
+@click.command()
+@click.argument("actor_id")
+@click.option("--secret", envvar="DATASETTE_SECRET", required=True,
+              help="The secret the server runs with (datasette serve --secret, or DATASETTE_SECRET)")
+@click.option("--hours", type=float, default=72, show_default=True, help="How long the link works")
+@click.option("--url", default="http://127.0.0.1:8001", show_default=True, help="The server's address")
+def sign_in_link_command(actor_id, secret, hours, url):
+    """Print a link that signs its holder in as ACTOR_ID on a server started with the same secret.
+    Reviewing also needs the factcheck-review permission (the plugin's reviewers setting)."""
+    from datasette.app import Datasette
+
+    from .review_views import sign_in_token
+
+    token = sign_in_token(Datasette([], secret=secret), actor_id, hours)
+    click.echo(f"{url.rstrip('/')}/-/factcheck-sign-in?token={token}")

@@ -25,10 +25,10 @@ def _parse_batch(articles: list, model: Optional[str]) -> list:
     return pipeline.process_batch(articles)
 
 
-def _link(claims: list, story: str) -> tuple:
+def _link(claims: list, story: str, corrections=None) -> tuple:
     from . import pipeline
 
-    return pipeline.link_rows(claims, story)
+    return pipeline.link_rows(claims, story, corrections)
 
 
 class DaskEngine:
@@ -58,13 +58,13 @@ class DaskEngine:
         while pending:
             yield pending.popleft().result()
 
-    def link(self, db, stories: List[str], write) -> None:
+    def link(self, db, stories: List[str], write, corrections=None) -> None:
         """Link each story on the cluster; ``write(story, rows)`` stores what comes back, in order."""
         from . import storage
 
         pending: deque = deque()
         for story in stories:
-            pending.append((story, self.client.submit(_link, storage.story_claims(db, story), story, pure=False)))
+            pending.append((story, self.client.submit(_link, storage.story_claims(db, story), story, corrections, pure=False)))
             if len(pending) >= self.window:
                 s, future = pending.popleft()
                 write(s, future.result())

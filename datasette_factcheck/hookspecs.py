@@ -37,7 +37,9 @@ def factcheck_extract_claims(sentence, doc, article, context):
 
 
 @hookspec(firstresult=True)
-def factcheck_link(claims, story, vocabulary):
+def factcheck_link(claims, story, vocabulary, must, cannot):
     """Group one story's claims into ``Fact`` records and return them; the first plugin that
     returns a list wins, so a plugin may replace the built-in linker. ``vocabulary`` holds the
-    measure names the extractors know (from ``factcheck_measures``)."""
+    measure names the extractors know (from ``factcheck_measures``); ``must`` and ``cannot`` the
+    pairs of claim ids reviewers kept together or apart (a plugin may leave them out of its
+    signature)."""

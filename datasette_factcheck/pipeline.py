@@ -34,6 +34,7 @@ from urllib.parse import urlsplit
 import sqlite_utils
 
 from . import plugins, storage
+from . import reviews as review_db
 from .model import Article
 from .extract.readers import DEFAULT_MAX_BYTES, BadInput, clean_name, clean_text, read_manifest
 
@@ -357,12 +358,15 @@ def build(
     stories: str = "auto",
     scheduler: Optional[str] = None,
     workers: int = 0,
+    reviews=None,
 ) -> Summary:
     """Build (or with ``add``, extend) the database at ``output``; returns what was loaded and skipped.
 
     Raises Locked if another load still writes ``output`` after ``wait`` seconds.
     ``stories="auto"``: articles whose input names no story are grouped by story detection
-    (stories.py). ``scheduler`` or ``workers``: parse, extract and link on Dask (distributed.py)."""
+    (stories.py). ``scheduler`` or ``workers``: parse, extract and link on Dask (distributed.py).
+    ``reviews``: the reviewers' database (default: ``<output stem>-reviews.db`` beside it, if there
+    is one), whose joins, splits, exclusions and corrected values the linker follows."""
     output = Path(output)
     inputs = list(inputs)
     summary = Summary()
@@ -375,12 +379,22 @@ def build(
             summary.skipped.append(f"{raw}: no such file or folder")
     inputs = [i for i in inputs if Path(i).exists()]
     manifest_rows = read_manifest(Path(manifest)) if manifest else {}
+    corrections = _corrections(reviews if reviews is not None else review_db.default_path(output), summary)
 
     output.parent.mkdir(parents=True, exist_ok=True)
     with _writer_lock(output, wait):
         _build_locked(output, inputs, story, manifest_rows, add, processes, progress, max_bytes, model,
-                      batch_size, summary, stories, scheduler, workers)
+                      batch_size, summary, stories, scheduler, workers, corrections)
     return summary
+
+
+def _corrections(path, summary: Summary):
+    """The reviews to follow; an unreadable reviews file is named, and the build goes on without it."""
+    try:
+        return review_db.read(path)
+    except Exception as e:
+        summary.skipped.append(f"{clean_name(str(path))}: reviews not read ({_reason(e)})")
+        return review_db.Corrections()
 
 
 @contextmanager
@@ -404,7 +418,7 @@ def _writer_lock(output: Path, wait: float):
 
 
 def _build_locked(output, inputs, story, manifest_rows, add, processes, progress, max_bytes, model,
-                  batch_size, summary, stories="auto", scheduler=None, workers=0):
+                  batch_size, summary, stories="auto", scheduler=None, workers=0, corrections=None):
     fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
     os.close(fd)
     try:
@@ -422,11 +436,14 @@ def _build_locked(output, inputs, story, manifest_rows, add, processes, progress
             _load(db, detection.stream(articles), summary, processes, progress, model, batch_size, engine)
             summary.detected = detection.found
             detection.write_names()
+            if corrections and corrections.excluded:
+                storage.drop_claims(db, corrections.excluded)
             if summary.articles and engine is not None:
-                engine.link(db, sorted(summary.stories), lambda s, rows: storage.write_facts(db, s, *rows))
+                engine.link(db, sorted(summary.stories), lambda s, rows: storage.write_facts(db, s, *rows),
+                            corrections)
             elif summary.articles:
                 for s in sorted(summary.stories):
-                    _link_story(db, s)
+                    _link_story(db, s, corrections)
         finally:
             if engine is not None:
                 engine.close()
@@ -564,14 +581,23 @@ def _bounded_imap(pool, func, batches: Iterable, window: int) -> Iterator:
         yield pending.popleft().get()
 
 
-def _link_story(db, story: str) -> None:
-    storage.write_facts(db, story, *link_rows(storage.story_claims(db, story), story))
+def _link_story(db, story: str, corrections=None) -> None:
+    storage.write_facts(db, story, *link_rows(storage.story_claims(db, story), story, corrections))
 
 
-def link_rows(claims: list, story: str) -> tuple:
-    """A story's facts and its claims' updates, from its claims alone (so a Dask worker can link)."""
+def link_rows(claims: list, story: str, corrections=None) -> tuple:
+    """A story's facts and its claims' updates, from its claims alone (so a Dask worker can link).
+    Reviewers' corrections: a claim that is no figure is left out (the loader drops it), a misread value is
+    corrected (in the claims table too), joins and splits are must- and cannot-links."""
     from .link import facts_to_rows
 
+    must, cannot = corrections.constraints() if corrections else (set(), set())
+    linked = corrections.correct_claims(claims) if corrections else claims
     facts = plugins.get_plugin_manager().hook.factcheck_link(
-        claims=claims, story=story, vocabulary=set(plugins.measures()))
-    return facts_to_rows(facts, claims)
+        claims=linked, story=story, vocabulary=set(plugins.measures()), must=must, cannot=cannot)
+    facts, updates = facts_to_rows(facts, linked)
+    if corrections:
+        for c in linked:
+            if c["id"] in corrections.values:
+                updates.setdefault(c["id"], {}).update(value=c["value"], low=None, high=None)
+    return facts, updates

@@ -227,6 +227,13 @@ def write_facts(db, story: str, facts: list, claim_updates: dict) -> None:
         update_story_counts(db, story)
 
 
+def drop_claims(db, ids) -> None:
+    """Remove claims a reviewer marked "not a figure" (they get no fact at the next build)."""
+    with db.atomic():
+        for chunk in _chunks(sorted(ids)):
+            db.conn.execute(f"delete from claims where id in ({', '.join('?' * len(chunk))})", chunk)
+
+
 def update_story_counts(db, story: str) -> None:
     row = next(db.query(
         """select

@@ -12,7 +12,7 @@ import json
 import math
 import sqlite3
 import weakref
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from typing import Optional
 from urllib.parse import urlencode, urlsplit
 
@@ -52,11 +52,14 @@ STATUS_RANK_SQL = (
     "when 'agree' then 2 when 'single' then 3 else 4 end"
 )
 
-# the stories whose name or outlets hold the search term (all of them for an empty one)
+# the stories whose name or outlets hold the search term (all of them for an empty one); with
+# :unreviewed, only those with a fact no reviewer has given a verdict on (:reviewed, a JSON list)
 STORIES_MATCHING = """
         from stories s
-        where :q = '' or instr(lower(coalesce(s.name, s.id)), lower(:q)) > 0
-           or instr(lower(coalesce(s.outlets, '')), lower(:q)) > 0"""
+        where (:q = '' or instr(lower(coalesce(s.name, s.id)), lower(:q)) > 0
+           or instr(lower(coalesce(s.outlets, '')), lower(:q)) > 0)
+          and (not :unreviewed or exists (select 1 from facts f where f.story = s.id
+               and f.id not in (select value from json_each(:reviewed))))"""
 
 SQL = {
     # the loader keeps these counts in the stories table, so the page reads one row per story
@@ -81,7 +84,7 @@ SQL = {
         order by {STATUS_RANK_SQL}, f.outlet_count desc, f.spread desc, f.label, f.id""",
     "story_figures": """
         select c.id, c.fact_id, c.article_id, c.outlet, c.text, c.value, c.low, c.high, c.bound,
-               c.source, c.superseded,
+               c.source, c.superseded, c.unit, c.kind,
                case when :articles then a.published end as published,
                case when :articles then a.url end as original_url
         from claims c left join articles a on a.id = c.article_id
@@ -102,8 +105,10 @@ SQL = {
         from claims c
         left join sentences s on s.id = c.sentence_id and :sentences
         left join articles a on a.id = c.article_id and :articles
-        where c.fact_id = :id and :claims order by c.superseded, c.value, c.outlet, c.id""",
+        where (c.fact_id = :id or c.id in (select value from json_each(:joined))) and :claims
+        order by c.superseded, c.value, c.outlet, c.id""",
     "article": "select * from articles where id = :id",
+    "story_fact_labels": "select id, label, status from facts where story = :story and :facts order by label, id",
     "article_sentences": """
         select id, idx, paragraph, start, end, kind, text from sentences
         where article_id = :id and :sentences order by idx, start""",
@@ -115,7 +120,8 @@ SQL = {
         select c.id, c.fact_id, c.article_id, c.outlet, c.text, c.value, c.low, c.high,
                c.bound, c.source, c.superseded, a.published, a.url as original_url
         from claims c left join articles a on a.id = c.article_id
-        where c.fact_id in (select fact_id from claims where article_id = :id)
+        where (c.fact_id in (select value from json_each(:fact_ids))
+               or c.id in (select value from json_each(:joined)))
           and c.article_id != :id and :claims
         order by c.superseded, c.value, c.outlet, c.id""",
     # render_cell: one query for all of a page's cells, the ids bound as one JSON array
@@ -635,26 +641,32 @@ async def stories_page(datasette, request):
     db, seen = await resolve_database(datasette, request, "stories")
     name = db.name
     q = (request.args.get("q") or "").strip()
+    review = "unreviewed" if request.args.get("review") == "unreviewed" else ""
+    corr = (await review_views.context(datasette, request, name))["corrections"]
+    match = {"q": q, "unreviewed": bool(review), "reviewed": json.dumps(sorted(corr.verdicts))}
     page = _page_number(request)
-    total = (await rows(db, "stories_count", {"q": q}))[0]["n"]
+    total = (await rows(db, "stories_count", match))[0]["n"]
     pages = max(1, -(-total // STORIES_PER_PAGE))
     page = min(page, pages)
 
     def link(p):
-        query = {k: v for k, v in (("q", q), ("page", p if p > 1 else None)) if v}
+        query = {k: v for k, v in (("q", q), ("review", review), ("page", p if p > 1 else None)) if v}
         return page_url(datasette, name, query=query or None)
 
     stories = []
-    params = {"q": q, "limit": STORIES_PER_PAGE, "offset": (page - 1) * STORIES_PER_PAGE}
+    reviewed = Counter(r.get("story") for r in corr.verdicts.values())
+    params = {**match, "limit": STORIES_PER_PAGE, "offset": (page - 1) * STORIES_PER_PAGE}
     for s in await rows(db, "stories", params):
         story = dict(s)
         story["outlets"] = [o for o in json_list(story.pop("outlets_json")) if o]
         story["url"] = page_url(datasette, name, "story", s["id"])
+        story["reviewed_count"] = reviewed.get(s["id"], 0)
         stories.append(story)
-    data = {"database": name, "q": q, "total": total, "page": page, "pages": pages,
+    data = {"database": name, "q": q, "review": review, "total": total, "page": page, "pages": pages,
             "previous_url": link(page - 1) if page > 1 else None,
             "next_url": link(page + 1) if page < pages else None, "stories": stories}
     extra = {"crumb_links": crumbs(datasette, name, seen)[:-1], "stories_url": page_url(datasette, name),
+             "unreviewed_url": page_url(datasette, name, query={k: v for k, v in (("q", q), ("review", "unreviewed")) if v}),
              "queries": await stored_queries(datasette, name, request.actor),
              "tables": {t: datasette.urls.table(name, t) for t in sorted(seen)}}
     return await respond(datasette, request, "factcheck_stories.html", data, extra)
@@ -665,10 +677,12 @@ async def story_page(datasette, request):
     name, story_id, may = db.name, url_id(request), flags(seen)
     story = await one(db, "story", {"story": story_id}, "Story")
     filters = {k: request.args.get(k) or "" for k in FILTERS}
+    review = await review_views.context(datasette, request, name)
+    corr = review["corrections"]
     facts = await rows(db, "story_facts", {"story": story_id, **filters, **may})
-    figures = {}
-    for c in await rows(db, "story_figures", {"story": story_id, **may}):
-        figures.setdefault(c["fact_id"], []).append(c)
+    existing = {f["id"] for f in await rows(db, "story_fact_labels", {"story": story_id, **may})}
+    facts, figures, moved_out = review_views.regroup(
+        corr, facts, await rows(db, "story_figures", {"story": story_id, **may}), existing)
     options = {k: [] for k in FILTERS}
     for r in await rows(db, "story_options", {"story": story_id, **may}):
         options[r["name"]].append(r["value"])
@@ -676,7 +690,10 @@ async def story_page(datasette, request):
         [s for s in options["status"] if s not in STATUS_ORDER]
     fact_list = [{**fact_summary(datasette, name, f),
                   "figures": [figure_summary(datasette, name, c, may["articles"])
-                              for c in figures.get(f["id"], [])]}
+                              for c in figures.get(f["id"], [])],
+                  "review": review_views.verdict(corr, f["id"]),
+                  "moved_out": [{**figure_summary(datasette, name, c, may["articles"]),
+                                 "review": review_views.review_notes(c)} for c in moved_out.get(f["id"], [])]}
                  for f in facts]
     counts = {s: sum(1 for f in fact_list if f["status"] == s) for s in STATUS_ORDER}
     articles = [{**a, "url": page_url(datasette, name, "article", a["id"])}
@@ -696,15 +713,22 @@ async def fact_page(datasette, request):
     db, seen = await resolve_database(datasette, request, "facts")
     name, fact_id, may = db.name, url_id(request), flags(seen)
     fact = await one(db, "fact", {"id": fact_id}, "Fact")
-    claims = await rows(db, "fact_figures", {"id": fact_id, **may})
+    review = await review_views.context(datasette, request, name)
+    corr = review["corrections"]
+    found = await rows(db, "fact_figures", {"id": fact_id, "joined": json.dumps(corr.joined_into([fact_id])), **may})
+    existing = {f["id"] for f in await rows(db, "story_fact_labels", {"story": fact.get("story"), **may})}
+    (fact,), members, moved_out = review_views.regroup(corr, [fact], found, existing)
+    claims = members.get(fact_id, [])
     groups = OrderedDict()
     sentences = {}
-    for c in claims:
-        key = ("superseded",) if c.get("superseded") else ("value", c.get("value"), unit_words(c))
-        groups.setdefault(key, []).append(figure_summary(datasette, name, c, may["articles"]))
+    for c in claims + moved_out.get(fact_id, []):
         at = locate(c.get("sentence_text"), c.get("sentence_start"), c)
         sentences[c["id"]] = highlight(c.get("sentence_text") or "", [(*at, None)] if at else [],
                                        plain_mark)
+    for c in claims:
+        key = ("superseded",) if c.get("superseded") else ("value", c.get("value"), unit_words(c))
+        groups.setdefault(key, []).append({**figure_summary(datasette, name, c, may["articles"]),
+                                           "review": review_views.review_notes(c)})
     group_list = [{"value": None if k[0] == "superseded" else k[1], "superseded": k[0] == "superseded",
                    "words": "superseded" if k[0] == "superseded" else f"{number(k[1])} {k[2] or ''}".strip(),
                    "figures": v}
@@ -712,11 +736,17 @@ async def fact_page(datasette, request):
     currencies = sorted({c["unit"] for c in claims if is_currency(c.get("unit"))})
     parts = parse_parts(fact.get("parts"))
     story_url = page_url(datasette, name, "story", fact["story"]) if fact.get("story") and may["stories"] else None
+    history = corr.history([fact_id], [c["id"] for c in found])
     data = {"database": name, "fact": fact_summary(datasette, name, fact),
             "story": {"id": fact.get("story"), "url": story_url},
-            "groups": group_list, "parts": parts}
+            "groups": group_list, "parts": parts,
+            "review": {"verdict": review_views.verdict(corr, fact_id),
+                       "moved_out": [{**figure_summary(datasette, name, c, may["articles"]),
+                                      "review": review_views.review_notes(c)} for c in moved_out.get(fact_id, [])],
+                       "history": [review_views.entry(r) for r in history]}}
     others = [u for u in currencies if u != fact.get("unit")]
     extra = {"sentences": sentences, "csv_url": csv_url(datasette, name, {"fact_id": fact_id}),
+             "can_review": review["can_review"], "form": review["form"],
              "currency_note": (f"Compared in {fact.get('unit')}; the figures in {' and '.join(others)} are shown "
                                "apart, since no exchange rate is right for every date."
                                if len(currencies) > 1 and fact.get("unit") in currencies else None),
@@ -763,16 +793,24 @@ async def article_page(datasette, request):
     name, article_id, may = db.name, url_id(request), flags(seen)
     article = await one(db, "article", {"id": article_id}, "Article")
     sentences = await rows(db, "article_sentences", {"id": article_id, **may})
-    claims = await rows(db, "article_claims", {"id": article_id, **may})
-    others = await rows(db, "article_competitors", {"id": article_id, **may})
+    review = await review_views.context(datasette, request, name)
+    corr = review["corrections"]
+    story_facts = {f["id"]: f for f in await rows(db, "story_fact_labels", {"story": article.get("story"), **may})}
+    claims = [corr.apply(c, set(story_facts)) for c in await rows(db, "article_claims", {"id": article_id, **may})]
+    fact_ids = sorted({c["fact_id"] for c in claims if c.get("fact_id")})
+    others = [corr.apply(o, set(story_facts)) for o in await rows(db, "article_competitors", {
+        "id": article_id, "fact_ids": json.dumps(fact_ids), "joined": json.dumps(corr.joined_into(fact_ids)), **may})]
     claim_list = []
     for c in claims:
+        fact = story_facts.get(c.get("fact_id")) or {}
         claim_list.append({
             **figure_summary(datasette, name, c), "sentence_id": c.get("sentence_id"),
-            "start": c.get("start"), "end": c.get("end"), "fact_label": c.get("fact_label"),
-            "fact_status": c.get("fact_status"), "fact_state": status_info(c.get("fact_status")),
+            "start": c.get("start"), "end": c.get("end"), "fact_label": fact.get("label"),
+            "fact_status": fact.get("status"), "fact_state": status_info(fact.get("status")),
             "fact_url": page_url(datasette, name, "fact", c["fact_id"]) if c.get("fact_id") and may["facts"] else None,
             "competing": [figure_summary(datasette, name, o) for o in competing(c, others)],
+            "review": review_views.review_notes(c),
+            "verdict": review_views.verdict(corr, c.get("fact_id")),
         })
     paragraphs = article_paragraphs(article, sentences, claim_list)
     data = {"database": name,
@@ -780,9 +818,12 @@ async def article_page(datasette, request):
                                                      "url", "published", "text")},
             "paragraphs": [{"paragraph": p["paragraph"], "sentences": p["sentences"]}
                            for p in paragraphs],
-            "claims": claim_list}
+            "claims": claim_list,
+            "history": [review_views.entry(r) for r in corr.history((), [c["id"] for c in claims])]}
     story_url = page_url(datasette, name, "story", article["story"]) if article.get("story") and may["stories"] else None
     extra = {"safe_url": safe_url(article.get("url")), "rendered": paragraphs,
+             "can_review": review["can_review"], "form": review["form"],
+             "story_facts": list(story_facts.values()),
              "story_url": story_url, "row_url": row_url(datasette, name, "articles", article_id),
              "crumb_links": crumbs(datasette, name, seen, *([(article["story"], story_url)] if story_url else []))}
     return await respond(datasette, request, "factcheck_article.html", data, extra)
@@ -961,3 +1002,6 @@ async def about_page(datasette, request):
     extra = {"crumb_links": crumbs(datasette, db.name, seen),
              "tables": {t: datasette.urls.table(db.name, t) for t in DEFAULTS["details"] if t in seen}}
     return await respond(datasette, request, "factcheck_about.html", data, extra)
+
+
+from . import review_views  # noqa: E402  (the review pages use this module's helpers)

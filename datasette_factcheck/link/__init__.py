@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 
-from typing import Iterable, List, Optional
+from typing import Iterable, List, Optional, Tuple
 
 import numpy as np
 
@@ -54,17 +54,26 @@ def pairs(claims: List[dict], vocabulary: Iterable[str] = ()):
 
 
 def link(claims: List[dict], story: str, model: Optional[_model.Model] = None,
-         vocabulary: Iterable[str] = ()) -> List[Fact]:
-    """Group a story's claims into facts; a claim nothing else reports keeps a fact of its own."""
+         vocabulary: Iterable[str] = (), must: Iterable[Tuple[str, str]] = (),
+         cannot: Iterable[Tuple[str, str]] = ()) -> List[Fact]:
+    """Group a story's claims into facts; a claim nothing else reports keeps a fact of its own.
+    ``must`` and ``cannot``: pairs of claim ids a reviewer kept together or apart (reviews.py);
+    they overrule the model and its own cannot-links."""
     if not claims:
         return []
     model = model or _model.shipped()
     prepared, frame, index, X = pairs(claims, vocabulary)
     probabilities = model.probabilities(X) if index else np.zeros(0)
     edges = {pair: float(p) for pair, p in zip(index, probabilities)}
+    at = {c["id"]: i for i, c in enumerate(prepared)}
+    kept = {tuple(sorted((at[a], at[b]))) for a, b in must if a in at and b in at and a != b}
+    apart = {tuple(sorted((at[a], at[b]))) for a, b in cannot if a in at and b in at and a != b} - kept
+    for pair in apart:
+        edges.pop(pair, None)
     facts, members_of, taken = [], {}, set()
-    groups = cluster([c["article_id"] for c in prepared], edges, lambda i, j: cannot_link(prepared[i], prepared[j], frame),
-                     model.threshold)
+    groups = cluster([c["article_id"] for c in prepared], edges,
+                     lambda i, j: (min(i, j), max(i, j)) in apart or cannot_link(prepared[i], prepared[j], frame),
+                     model.threshold, must=kept)
     for group, weakest in groups:
         members = [prepared[i] for i in group]
         fact = make_fact(story, members, frame.event_date, weakest if len(group) > 1 else None, taken)

@@ -7,7 +7,7 @@ its weakest merge: the confidence the fact pages show.
 """
 from __future__ import annotations
 
-from typing import Callable, Dict, List, Tuple
+from typing import Callable, Dict, Iterable, List, Tuple
 
 import numpy as np
 
@@ -18,9 +18,10 @@ MAX_COMPONENT = 400
 
 
 def cluster(articles: List[str], edges: Dict[Tuple[int, int], float], cannot: Callable[[int, int], bool],
-            threshold: float) -> List[Tuple[List[int], float]]:
+            threshold: float, must: Iterable[Tuple[int, int]] = ()) -> List[Tuple[List[int], float]]:
     """The article of each claim, the probability of each candidate pair (i < j) from two
-    articles (a pair never compared counts as 0), and a cannot-link test. Returns groups of indices with their weakest merge score (1.0 alone).
+    articles (a pair never compared counts as 0), a cannot-link test, and pairs that must be
+    together (merged first, whatever the rest says). Returns groups of indices with their weakest merge score (1.0 alone).
     Two groups can only merge if some pair between them reaches the threshold, so each connected
     component of such pairs is clustered on its own."""
     n = len(articles)
@@ -32,7 +33,8 @@ def cluster(articles: List[str], edges: Dict[Tuple[int, int], float], cannot: Ca
             i = root[i]
         return i
 
-    for (i, j), p in edges.items():
+    must = list(must)
+    for (i, j), p in [*edges.items(), *((pair, 1.0) for pair in must)]:
         if p >= threshold:
             root[find(i)] = find(j)
     components: Dict[int, List[int]] = {}
@@ -59,11 +61,13 @@ def cluster(articles: List[str], edges: Dict[Tuple[int, int], float], cannot: Ca
                         banned[a, b] = banned[b, a] = True
                     elif articles[pair[0]] != articles[pair[1]]:
                         cross[a, b] = cross[b, a] = True
-            out += [([idx[i] for i in g], w) for g, w in _average_linkage(P, banned, cross, threshold)]
+            local = {k: a for a, k in enumerate(idx)}
+            forced = [(local[i], local[j]) for i, j in must if i in local and j in local]
+            out += [([idx[i] for i in g], w) for g, w in _average_linkage(P, banned, cross, threshold, forced)]
     return sorted(out)
 
 
-def _average_linkage(P, banned, cross, threshold):
+def _average_linkage(P, banned, cross, threshold, forced=()):
     n = P.shape[0]
     groups = {i: [i] for i in range(n)}
     weakest = {i: 1.0 for i in range(n)}
@@ -71,17 +75,27 @@ def _average_linkage(P, banned, cross, threshold):
     C = cross.astype(float)                      # counts of cross-article pairs between groups
     B = banned.copy()
     alive = np.ones(n, dtype=bool)
+    owner = list(range(n))  # the group each index is in, for the forced merges
+    forced = list(forced)
     while True:
-        with np.errstate(invalid="ignore", divide="ignore"):
-            A = np.where((C > 0) & ~B, S / np.maximum(C, 1), -1.0)
-        A[~alive, :] = -1.0
-        A[:, ~alive] = -1.0
-        np.fill_diagonal(A, -1.0)
-        i, j = np.unravel_index(int(np.argmax(A)), A.shape)
-        score = A[i, j]
-        if score < threshold:
-            break
+        if forced:  # a reviewer's must-link: merged first, at full confidence
+            a, b = forced.pop()
+            i, j, score = owner[a], owner[b], 1.0
+            if i == j:
+                continue
+        else:
+            with np.errstate(invalid="ignore", divide="ignore"):
+                A = np.where((C > 0) & ~B, S / np.maximum(C, 1), -1.0)
+            A[~alive, :] = -1.0
+            A[:, ~alive] = -1.0
+            np.fill_diagonal(A, -1.0)
+            i, j = np.unravel_index(int(np.argmax(A)), A.shape)
+            score = A[i, j]
+            if score < threshold:
+                break
         i, j = min(i, j), max(i, j)
+        for k in groups[j]:
+            owner[k] = i
         groups[i] += groups.pop(j)
         weakest[i] = min(weakest[i], weakest.pop(j), float(score))
         S[i, :] += S[j, :]
