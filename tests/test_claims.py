@@ -355,3 +355,40 @@ def test_the_age_of_a_speaker_is_not(pipe):
 def test_the_age_of_a_thing_is_not_an_age(pipe):
     found = claims_of(pipe, "The 18-year-old civil war has left the country without a government.")
     assert all(r["measure"] != "age" for r in found.values())
+
+
+# ---- reference periods (issue 13) --------------------------------------------------------------
+
+def test_a_monthly_and_a_yearly_change_carry_their_periods(pipe):
+    found = claims_of(pipe, "Ticket prices rose 0.7% from the month before and 8.2% from a year earlier.")
+    assert (found["0.7%"]["period"], found["8.2%"]["period"]) == ("month", "year")
+    # the base of a comparison is not when the figure happened
+    assert found["8.2%"]["time_frame"] == "event"
+
+
+@pytest.mark.parametrize("text,figure,period", [
+    ("Home sales were up 4.5% year over year.", "4.5%", "year"),
+    ("Orders climbed 2.2% year-on-year in the quarter.", "2.2%", "year"),
+    ("Output grew at an annual rate of 3.3%.", "3.3%", "year"),
+    ("The pension rises to $1,210 a month.", "$1,210", "month"),
+    ("Rents rose 9% in the past 12 months.", "9%", "year"),
+    ("Donations fell 3% from the previous quarter.", "3%", "quarter"),
+])
+def test_a_period_phrase_gives_the_figure_its_period(pipe, text, figure, period):
+    assert claims_of(pipe, text)[figure]["period"] == period
+
+
+def test_a_figure_without_a_period_phrase_has_none(pipe):
+    assert claims_of(pipe, "Rescuers pulled 14 people from the rubble.")["14"]["period"] is None
+
+
+def test_since_after_a_superlative_is_a_record_not_a_running_total(pipe):
+    found = claims_of(pipe, "Inflation reached 7.9% in March 1982, the highest since 1961.")
+    assert (found["7.9%"]["time_frame"], found["7.9%"]["time_text"]) == ("earlier", "1982-03")
+    found = claims_of(pipe, "More than 4,000 homes have been destroyed since 1998.")
+    assert (found["More than 4,000"]["time_frame"], found["More than 4,000"]["time_text"]) == ("running_total", "since 1998")
+
+
+def test_a_month_named_dates_the_figure(pipe):
+    row = claims_of(pipe, "Employers added 559,000 jobs in May.")["559,000"]
+    assert (row["time_frame"], row["time_text"]) == ("dated", "05-00")

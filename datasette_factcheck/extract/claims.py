@@ -14,7 +14,7 @@ from typing import List, Optional, Tuple
 from .. import plugins
 from . import attribution, numbers, places, segmenting
 from .measures import (CHANGE_NOUNS, CHANGE_VERBS, CONTAINER_NOUNS, COUNTED_NOUNS, FORECAST_WORDS, GENERIC_PERSONS,
-                       LEVEL_VERBS, MONEY_MEASURES, PERSON_NOUNS, UNIT_MEASURES, person_class)
+                       LEVEL_VERBS, MONEY_MEASURES, PERIOD_PHRASES, PERSON_NOUNS, UNIT_MEASURES, person_class)
 from ..model import Article, Claim, Sentence
 
 EXTRACT_KINDS = ("body", "headline")
@@ -60,6 +60,15 @@ SUPERSEDED_RE = re.compile(
     r"|\bup\s+from\s*$|\brevised\s+(down|up)?\s*from\s*$",
     re.I,
 )
+PERIOD_RE = re.compile(
+    r"(?<![\w-])(?P<p>" + "|".join(sorted((re.escape(p).replace(r"\ ", r"\s+") for p in PERIOD_PHRASES), key=len, reverse=True))
+    + r")(?![\w-])(?!\s+(?:ago|earlier|later|before|after|old)\b)",
+    re.I,
+)
+# "the highest since 1960": a record over a span, not a total run up since then
+SUPERLATIVE_BEFORE_RE = re.compile(r"\b(?:\w+est|most|least|fewest|first\s+time|worst|best)\s+\Z", re.I)
+# "up 5.4% from a year earlier", "than a month ago": the base of a comparison, not when the figure was
+COMPARISON_BEFORE_RE = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?)\s+\Z", re.I)
 DIMENSIONS = {"wide": "width", "deep": "depth", "long": "length", "high": "height", "tall": "height", "across": "width", "in diameter": "width"}
 
 
@@ -175,7 +184,7 @@ def extract_article(article: Article, doc):
             "place": c.place, "place_in": getattr(c, "place_in", None),
             "place_scope": getattr(c, "place_scope", None), "place_from": getattr(c, "place_from", None),
             "source": c.source,
-            "time_frame": c.time_frame, "time_text": c.time_text, "superseded": int(c.superseded),
+            "time_frame": c.time_frame, "time_text": c.time_text, "period": c.period, "superseded": int(c.superseded),
             "kind": c.kind, "extractor": c.extractor,
         })
     article_row = article.row()
@@ -227,6 +236,7 @@ def extract_sentence(sentence: Sentence, doc, article: Article, ctx: ExtractionC
             continue
         claim = _claim(q, tok, sentence, span, ctx, number_tokens)
         if claim is not None:
+            claim.period = _reference_period(q, sentence, quantities)
             claims.append(claim)
     return claims
 
@@ -817,8 +827,10 @@ def _listed_together(found, text: str) -> bool:
 
 def _markers(text: str):
     """(start, end, frame, text) of every time-frame marker in a piece of text."""
-    found = [(m.start(), m.end(), "running_total", None) for m in RUNNING_RE.finditer(text)]
-    found += [(m.start(), m.end(), "earlier", m.group(0)) for m in EARLIER_RE.finditer(text)]
+    found = [(m.start(), m.end(), "running_total", re.sub(r"\s+", " ", m.group(0)))
+             for m in RUNNING_RE.finditer(text) if not SUPERLATIVE_BEFORE_RE.search(text[max(0, m.start() - 30):m.start()])]
+    found += [(m.start(), m.end(), "earlier", m.group(0)) for m in EARLIER_RE.finditer(text)
+              if not COMPARISON_BEFORE_RE.search(text[max(0, m.start() - 20):m.start()])]
     for m in DATE_RE.finditer(text):
         found.append((m.start(), m.end(), "dated", _dates(m.group(0))[0]))
     for m in YEAR_RE.finditer(text):
@@ -890,6 +902,22 @@ def _time_frame(tok, span, sentence: Sentence, doc, number_tokens):
 
 
 FORECAST_COMPLEMENTS = ("ccomp", "xcomp", "dobj", "prep", "attr", "oprd", "pobj", "advcl", "acomp")
+
+
+def _reference_period(q, sentence: Sentence, figures) -> Optional[str]:
+    """The span a figure counts over or compares across ('rose 0.4% from the month before', 'up
+    5.4% year over year', 'an annual rate of 3%', '$900 a month'). A period phrase belongs to the
+    nearest figure before it ('0.4% from the month before and 5.4% from a year earlier'), else to
+    the first after it ('the annual rate of 3%')."""
+    found = None
+    for m in PERIOD_RE.finditer(sentence.text):
+        before = [f for f in figures if f.end <= m.start()]
+        owner = max(before, key=lambda f: f.end) if before else min(
+            (f for f in figures if f.start >= m.end()), key=lambda f: f.start, default=None)
+        if owner is q:
+            found = PERIOD_PHRASES[re.sub(r"\s+", " ", m.group("p").lower())]
+            break
+    return found
 
 
 def _forecast(tok) -> bool:
