@@ -392,3 +392,23 @@ def test_since_after_a_superlative_is_a_record_not_a_running_total(pipe):
 def test_a_month_named_dates_the_figure(pipe):
     row = claims_of(pipe, "Employers added 559,000 jobs in May.")["559,000"]
     assert (row["time_frame"], row["time_text"]) == ("dated", "05-00")
+
+
+# ---- vague crowds (issue 13) -------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,figure,measure", [
+    ("Several hundred marchers blocked the bridge.", "Several hundred", "marcher"),
+    ("A few hundred fans waited outside the stadium.", "A few hundred", "fan"),
+    ("Looters emptied hundreds of shops overnight.", "hundreds", None),
+    ("Dozens of schools were closed by the storm.", "dozens", None),
+])
+def test_a_vague_crowd_of_a_dozen_or_more_is_an_estimate(pipe, text, figure, measure):
+    row = claims_of(pipe, text)[figure]
+    assert (row["kind"], row["bound"]) == ("vague", "about")
+    if measure:
+        assert row["measure"] == measure
+
+
+def test_a_few_or_several_people_is_a_manner_of_speaking(pipe):
+    assert "Several" not in claims_of(pipe, "Several neighbours said they heard a bang.")
+    assert "a few" not in claims_of(pipe, "She saw a few cars on the road.")

@@ -1058,7 +1058,7 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
         headcount = False
         # "several previous strikes", "a few cars": a manner of speaking, not a figure; but "hundreds
         # of rockets" is an estimate of a count that other outlets give in figures
-        if q.kind == "vague" and not (reported or own) and not (counted and (q.low or 0) >= 12):
+        if q.kind == "vague" and not (reported or own) and not (noun is not None and _crowd_sized(q)):
             return None
         if q.value == 1 and noun is None and not reported:
             return None  # "two buildings, one used by tax officials": 'one' stands for one of them
@@ -1087,7 +1087,7 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
             return None  # a bare number with nothing counted: not a claim a fact-checker can check
         # "the two sides", "the two nations", "several residents said": a reference or a manner of
         # speaking, unless something is reported of them (killed, wounded, arrested...)
-        if (headcount or _counted_only(noun, vocab)) and (_definite(tok, q, sentence) or q.kind == "vague") \
+        if (headcount or _counted_only(noun, vocab)) and (_definite(tok, q, sentence) or (q.kind == "vague" and not _crowd_sized(q))) \
                 and _hyphen_noun(tok) is None:
             return None
         if q.kind == "share" or q.unit == "percent":
@@ -1134,6 +1134,13 @@ TIME_NOUNS = {"moment", "second", "minute", "hour", "day", "night", "morning", "
 WHERE_PREPS = {"in", "inside", "within", "outside", "near", "on", "onto", "at", "into", "beside", "around"}
 SCENE_NOUNS = {"city", "town", "village", "suburb", "district", "neighbourhood", "neighborhood", "area",
                "street", "region", "province", "country", "capital", "crowd"}
+
+
+def _crowd_sized(q) -> bool:
+    """'several hundred protesters', 'dozens of police stations', 'hundreds of stores': a vague
+    figure of a dozen or more is an estimate of a count that other outlets give in figures;
+    'several residents', 'a few cars' are a manner of speaking."""
+    return q.kind == "vague" and (q.low or 0) >= 12
 
 
 def _part_of_a_part(tok, noun, number_tokens):
