@@ -400,7 +400,7 @@ def test_a_month_named_dates_the_figure(pipe):
     ("Several hundred marchers blocked the bridge.", "Several hundred", "marcher"),
     ("A few hundred fans waited outside the stadium.", "A few hundred", "fan"),
     ("Looters emptied hundreds of shops overnight.", "hundreds", None),
-    ("Dozens of schools were closed by the storm.", "dozens", None),
+    ("Dozens of schools were closed by the storm.", "Dozens", None),
 ])
 def test_a_vague_crowd_of_a_dozen_or_more_is_an_estimate(pipe, text, figure, measure):
     row = claims_of(pipe, text)[figure]
