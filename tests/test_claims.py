@@ -412,3 +412,30 @@ def test_a_vague_crowd_of_a_dozen_or_more_is_an_estimate(pipe, text, figure, mea
 def test_a_few_or_several_people_is_a_manner_of_speaking(pipe):
     assert "Several" not in claims_of(pipe, "Several neighbours said they heard a bang.")
     assert "a few" not in claims_of(pipe, "She saw a few cars on the road.")
+
+
+# ---- votes, polls and headlines (issue 13) -----------------------------------------------------
+
+@pytest.mark.parametrize("text,yes,no", [
+    ("The council voted 7-2 to close the library.", "7", "2"),
+    ("The measure was approved 51 to 48 on Tuesday.", "51", "48"),
+])
+def test_a_tally_gives_the_votes_for_then_against(pipe, text, yes, no):
+    found = claims_of(pipe, text)
+    assert (found[yes]["measure"], found[no]["measure"]) == ("votes for", "votes against")
+
+
+def test_a_score_is_no_tally(pipe):
+    found = claims_of(pipe, "The visitors won 3-1 after extra time.")
+    assert all(r["measure"] not in ("votes for", "votes against") for r in found.values())
+
+
+def test_a_poll_sample_and_its_margin_of_error(pipe):
+    found = claims_of(pipe, "The survey of 1,200 adults has a margin of error of 2.8 percentage points.")
+    assert found["1,200"]["measure"] == "poll sample"
+    assert found["2.8 percentage points"]["measure"] == "margin of error"
+
+
+def test_a_headline_in_title_case_keeps_its_toll(pipe):
+    found = claims_of(pipe, "Storm Kills 12 In Coastal Towns\n\nThe storm came ashore on Monday.")
+    assert found["12"]["measure"] == "killed"

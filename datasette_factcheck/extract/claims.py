@@ -14,7 +14,8 @@ from typing import List, Optional, Tuple
 from .. import plugins
 from . import attribution, numbers, places, segmenting
 from .measures import (CHANGE_NOUNS, CHANGE_VERBS, CONTAINER_NOUNS, COUNTED_NOUNS, FORECAST_WORDS, GENERIC_PERSONS,
-                       LEVEL_VERBS, MONEY_MEASURES, PERIOD_PHRASES, PERSON_NOUNS, UNIT_MEASURES, person_class)
+                       LEVEL_VERBS, MONEY_MEASURES, PERIOD_PHRASES, PERSON_NOUNS, POLL_NOUNS, TALLY_WORDS, UNIT_MEASURES,
+                       person_class)
 from ..model import Article, Claim, Sentence
 
 EXTRACT_KINDS = ("body", "headline")
@@ -987,6 +988,8 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
               or re.match(r"\s+of\s+(the|its|their|that|this)\s+(\w+\s+)?(price|total|sum|amount|deal|package|cost|bill)\b",
                           sentence.text[q.end:q.end + 40], re.I)):
             subject = "part"
+    elif _margin_of_error(q, sentence):
+        measure = "margin of error"
     elif q.unit and q.unit not in ("share", "percent", "times"):
         measure = UNIT_MEASURES.get(q.unit, q.unit)
         if measure == "distance":
@@ -994,7 +997,10 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
     else:
         reported = own = counted = None
         fronted = _fronted_partitive(tok, noun, vocab)
-        if fronted:
+        tally = _tally_side(q, sentence)
+        if tally or _poll_sample(noun):
+            measure = reported = tally or "poll sample"
+        elif fronted:
             measure, subject = fronted
             reported = measure
         elif noun is not None:
@@ -1134,6 +1140,39 @@ TIME_NOUNS = {"moment", "second", "minute", "hour", "day", "night", "morning", "
 WHERE_PREPS = {"in", "inside", "within", "outside", "near", "on", "onto", "at", "into", "beside", "around"}
 SCENE_NOUNS = {"city", "town", "village", "suburb", "district", "neighbourhood", "neighborhood", "area",
                "street", "region", "province", "country", "capital", "crowd"}
+
+
+TALLY_PAIR_RE = re.compile(r"\s*(?:-|–|—|\bto\b)\s*")
+MARGIN_BEFORE_RE = re.compile(r"\bmargin\s+of\s+(?:sampling\s+)?error\b(?:\s+(?:of|was|is|at))?(?:\s+(?:plus\s+or\s+minus|\+/-|±))?\s*\Z", re.I)
+
+
+def _tally_side(q, sentence: Sentence) -> Optional[str]:
+    """'The Senate voted 69-30', 'the bill passed 69 to 30': a tally gives the votes for, then the
+    votes against; the pair follows a word of voting (the vocabulary's tally words)."""
+    text = sentence.text
+    if q.kind != "cardinal" or q.unit or q.hedge:
+        return None
+    after = re.match(TALLY_PAIR_RE.pattern + r"(\d+)\b(?![.,]\d|%)", text[q.end:])
+    before = re.search(r"\b(\d+)" + TALLY_PAIR_RE.pattern + r"\Z", text[:q.start])
+    if after and int(after.group(1)) <= q.value:
+        side, pair_start = "votes for", q.start
+    elif before and int(before.group(1)) >= q.value:
+        side, pair_start = "votes against", before.start()
+    else:
+        return None
+    words = re.findall(r"[a-z]+", text[max(0, pair_start - 40):pair_start].lower())
+    return side if set(words[-4:]) & TALLY_WORDS else None
+
+
+def _poll_sample(noun) -> bool:
+    """'a poll of 1,000 adults', 'a survey of 2,500 voters': the people a poll asked."""
+    return (noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of"
+            and _lemma(noun.head.head) in POLL_NOUNS)
+
+
+def _margin_of_error(q, sentence: Sentence) -> bool:
+    """'a margin of error of 3 percentage points', 'margin of error: plus or minus 4%'."""
+    return bool(MARGIN_BEFORE_RE.search(sentence.text[max(0, q.start - 60):q.start]))
 
 
 def _crowd_sized(q) -> bool:

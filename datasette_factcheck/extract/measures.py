@@ -55,6 +55,10 @@ PERIOD_PHRASES = {phrase.replace("{u}", word): period
                   for phrase in _PERIODS["phrases"]}
 PERIOD_PHRASES.update(_PERIODS["adjectives"])
 
+# 'The Senate voted 69-30', 'passed 69 to 30': a tally's words; 'a poll of 1,000 adults': its sample
+TALLY_WORDS = set(VOCABULARY["tally_words"])
+POLL_NOUNS = set(VOCABULARY["poll_nouns"])
+
 
 def person_class(phrase: str) -> str:
     """'U.S. service members', 'US troops', 'US military personnel' -> 'us military'."""
