@@ -439,3 +439,16 @@ def test_a_poll_sample_and_its_margin_of_error(pipe):
 def test_a_headline_in_title_case_keeps_its_toll(pipe):
     found = claims_of(pipe, "Storm Kills 12 In Coastal Towns\n\nThe storm came ashore on Monday.")
     assert found["12"]["measure"] == "killed"
+
+
+def test_part_of_a_sum():
+    from datasette_factcheck.extract.claims import _part_of_a_sum
+    from datasette_factcheck.extract.numbers import find_quantities
+
+    def part(text):
+        return _part_of_a_sum(find_quantities(text)[0], text)
+    assert part("$40 million in cash, the rest in shares") == "cash"
+    assert part("$90 million in cash and stock") is None
+    assert part("including $12 million for repairs") == "part"
+    assert part("$3 million of the total went to staff") == "part"
+    assert part("$3 million for the new bridge") is None

@@ -978,16 +978,7 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
             return None  # 'said 61-year-old Anargyros Bizianis': whoever gives a quote is no figure
         measure, subject = "age", (_person_subject(person) if _person_like(person) else None)
     elif q.kind == "money" or (q.unit or "").upper() in ("USD", "EUR", "GBP", "JPY", "CNY", "INR", "AUD", "CAD"):
-        measure = _money_measure(tok, span)
-        # "$281 million in cash", "including $281 million": a part of the sum, not the sum
-        m = re.match(r"\s+in\s+(cash|stock|shares|equity|debt|loans?|grants?|aid|bonds?|fees)\b(?!\s+(and|or|plus)\s+(cash|stock|shares|equity)\b)",
-                     sentence.text[q.end:q.end + 30], re.I)
-        if m:  # "$334 million in cash and stock" is the whole sum
-            subject = m.group(1).lower()
-        elif (re.search(r"\b(including|of which|of that|of this|among them)\s*$", sentence.text[max(0, q.start - 20):q.start], re.I)
-              or re.match(r"\s+of\s+(the|its|their|that|this)\s+(\w+\s+)?(price|total|sum|amount|deal|package|cost|bill)\b",
-                          sentence.text[q.end:q.end + 40], re.I)):
-            subject = "part"
+        measure, subject = _money_measure(tok, span), _part_of_a_sum(q, sentence.text)
     elif _margin_of_error(q, sentence):
         measure = "margin of error"
     elif q.unit and q.unit not in ("share", "percent", "times"):
@@ -1144,6 +1135,20 @@ SCENE_NOUNS = {"city", "town", "village", "suburb", "district", "neighbourhood",
 
 TALLY_PAIR_RE = re.compile(r"\s*(?:-|–|—|\bto\b)\s*")
 MARGIN_BEFORE_RE = re.compile(r"\bmargin\s+of\s+(?:sampling\s+)?error\b(?:\s+(?:of|was|is|at))?(?:\s+(?:plus\s+or\s+minus|\+/-|±))?\s*\Z", re.I)
+
+
+def _part_of_a_sum(q, text: str) -> Optional[str]:
+    """'$281 million in cash' (its cash part), 'including $281 million', '$5m of the total' (a
+    part); '$334 million in cash and stock' is the whole sum (None)."""
+    m = re.match(r"\s+in\s+(cash|stock|shares|equity|debt|loans?|grants?|aid|bonds?|fees)\b(?!\s+(and|or|plus)\s+(cash|stock|shares|equity)\b)",
+                 text[q.end:q.end + 30], re.I)
+    if m:
+        return m.group(1).lower()
+    if (re.search(r"\b(including|of which|of that|of this|among them)\s*$", text[max(0, q.start - 20):q.start], re.I)
+            or re.match(r"\s+of\s+(the|its|their|that|this)\s+(\w+\s+)?(price|total|sum|amount|deal|package|cost|bill)\b",
+                        text[q.end:q.end + 40], re.I)):
+        return "part"
+    return None
 
 
 def _tally_side(q, sentence: Sentence) -> Optional[str]:
