@@ -73,6 +73,7 @@ class Claim:
     source: Optional[str] = None
     time_frame: str = "event"
     time_text: Optional[str] = None
+    period: Optional[str] = None  # the span it counts over or compares across: day, week, month, quarter, year
     superseded: bool = False
     kind: str = "cardinal"
     extractor: str = "builtin"

@@ -35,7 +35,7 @@ SCHEMA = {
         "outlet": str, "start": int, "end": int, "text": str, "value": float, "low": float,
         "high": float, "bound": str, "unit": str, "measure": str, "subject": str, "place": str,
         "place_in": str, "place_scope": str, "place_from": str, "source": str, "time_frame": str, "time_text": str, "superseded": int, "kind": str,
-        "extractor": str,
+        "extractor": str, "period": str,
     },
 }
 FOREIGN_KEYS = {

@@ -355,3 +355,100 @@ def test_the_age_of_a_speaker_is_not(pipe):
 def test_the_age_of_a_thing_is_not_an_age(pipe):
     found = claims_of(pipe, "The 18-year-old civil war has left the country without a government.")
     assert all(r["measure"] != "age" for r in found.values())
+
+
+# ---- reference periods (issue 13) --------------------------------------------------------------
+
+def test_a_monthly_and_a_yearly_change_carry_their_periods(pipe):
+    found = claims_of(pipe, "Ticket prices rose 0.7% from the month before and 8.2% from a year earlier.")
+    assert (found["0.7%"]["period"], found["8.2%"]["period"]) == ("month", "year")
+    # the base of a comparison is not when the figure happened
+    assert found["8.2%"]["time_frame"] == "event"
+
+
+@pytest.mark.parametrize("text,figure,period", [
+    ("Home sales were up 4.5% year over year.", "4.5%", "year"),
+    ("Orders climbed 2.2% year-on-year in the quarter.", "2.2%", "year"),
+    ("Output grew at an annual rate of 3.3%.", "3.3%", "year"),
+    ("The pension rises to $1,210 a month.", "$1,210", "month"),
+    ("Rents rose 9% in the past 12 months.", "9%", "year"),
+    ("Donations fell 3% from the previous quarter.", "3%", "quarter"),
+])
+def test_a_period_phrase_gives_the_figure_its_period(pipe, text, figure, period):
+    assert claims_of(pipe, text)[figure]["period"] == period
+
+
+def test_a_figure_without_a_period_phrase_has_none(pipe):
+    assert claims_of(pipe, "Rescuers pulled 14 people from the rubble.")["14"]["period"] is None
+
+
+def test_since_after_a_superlative_is_a_record_not_a_running_total(pipe):
+    found = claims_of(pipe, "Inflation reached 7.9% in March 1982, the highest since 1961.")
+    assert (found["7.9%"]["time_frame"], found["7.9%"]["time_text"]) == ("earlier", "1982-03")
+    found = claims_of(pipe, "More than 4,000 homes have been destroyed since 1998.")
+    assert (found["More than 4,000"]["time_frame"], found["More than 4,000"]["time_text"]) == ("running_total", "since 1998")
+
+
+def test_a_month_named_dates_the_figure(pipe):
+    row = claims_of(pipe, "Employers added 559,000 jobs in May.")["559,000"]
+    assert (row["time_frame"], row["time_text"]) == ("dated", "05-00")
+
+
+# ---- vague crowds (issue 13) -------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,figure,measure", [
+    ("Several hundred marchers blocked the bridge.", "Several hundred", "marcher"),
+    ("A few hundred fans waited outside the stadium.", "A few hundred", "fan"),
+    ("Looters emptied hundreds of shops overnight.", "hundreds", None),
+    ("Dozens of schools were closed by the storm.", "Dozens", None),
+])
+def test_a_vague_crowd_of_a_dozen_or_more_is_an_estimate(pipe, text, figure, measure):
+    row = claims_of(pipe, text)[figure]
+    assert (row["kind"], row["bound"]) == ("vague", "about")
+    if measure:
+        assert row["measure"] == measure
+
+
+def test_a_few_or_several_people_is_a_manner_of_speaking(pipe):
+    assert "Several" not in claims_of(pipe, "Several neighbours said they heard a bang.")
+    assert "a few" not in claims_of(pipe, "She saw a few cars on the road.")
+
+
+# ---- votes, polls and headlines (issue 13) -----------------------------------------------------
+
+@pytest.mark.parametrize("text,yes,no", [
+    ("The council voted 7-2 to close the library.", "7", "2"),
+    ("The measure was approved 51 to 48 on Tuesday.", "51", "48"),
+])
+def test_a_tally_gives_the_votes_for_then_against(pipe, text, yes, no):
+    found = claims_of(pipe, text)
+    assert (found[yes]["measure"], found[no]["measure"]) == ("votes for", "votes against")
+
+
+def test_a_score_is_no_tally(pipe):
+    found = claims_of(pipe, "The visitors won 3-1 after extra time.")
+    assert all(r["measure"] not in ("votes for", "votes against") for r in found.values())
+
+
+def test_a_poll_sample_and_its_margin_of_error(pipe):
+    found = claims_of(pipe, "The survey of 1,200 adults has a margin of error of 2.8 percentage points.")
+    assert found["1,200"]["measure"] == "poll sample"
+    assert found["2.8 percentage points"]["measure"] == "margin of error"
+
+
+def test_a_headline_in_title_case_keeps_its_toll(pipe):
+    found = claims_of(pipe, "Storm Kills 12 In Coastal Towns\n\nThe storm came ashore on Monday.")
+    assert found["12"]["measure"] == "killed"
+
+
+def test_part_of_a_sum():
+    from datasette_factcheck.extract.claims import _part_of_a_sum
+    from datasette_factcheck.extract.numbers import find_quantities
+
+    def part(text):
+        return _part_of_a_sum(find_quantities(text)[0], text)
+    assert part("$40 million in cash, the rest in shares") == "cash"
+    assert part("$90 million in cash and stock") is None
+    assert part("including $12 million for repairs") == "part"
+    assert part("$3 million of the total went to staff") == "part"
+    assert part("$3 million for the new bridge") is None

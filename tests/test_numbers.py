@@ -849,3 +849,63 @@ def test_a_suspended_hyphen_range():
 def test_nautical_miles():
     q = get("about 150 nautical miles east of Aden", "about 150 nautical miles")
     assert (q.value, q.unit, q.bound) == (150, "nmi", "about")
+
+
+# ---- misreadings found by the evaluation over all gold stories (issue 13) ----------------------
+
+@pytest.mark.parametrize("text,span,bound", [
+    ("Sales of the game topped 2 million copies.", "topped 2 million", "more_than"),
+    ("The fund tops $5bn for the first time", "tops $5bn", "more_than"),
+    ("Attendance surpassed 80,000 on Sunday.", "surpassed 80,000", "more_than"),
+    ("Turnout Eclipses 60% In Record Vote", "Eclipses 60%", "more_than"),
+    ("Rainfall exceeded 300 millimetres", "exceeded 300 millimetres", "more_than"),
+    ("Flood Toll Nears 200", "Nears 200", "about"),
+    ("the number of donors is approaching 12,000", "approaching 12,000", "about"),
+    ("Membership will surpass 9,000 next month", "surpass 9,000", "about"),   # not yet: just under it
+])
+def test_a_verb_that_passes_or_nears_a_mark_bounds_the_figure(text, span, bound):
+    assert get(text, span).bound == bound
+
+
+def test_the_top_ten_is_no_hedge():
+    assert get("the top 10 teams", "10").bound == "exact"
+
+
+@pytest.mark.parametrize("text,span", [
+    ("The estimate was revised up to 312,000 on Friday.", "312,000"),
+    ("Temperatures went up to 41 degrees", "41 degrees"),
+])
+def test_up_to_after_a_verb_of_motion_is_where_it_got_to(text, span):
+    assert get(text, span).bound == "exact"
+    assert get("as many as possible, up to 300 guests", "up to 300").bound == "up_to"
+
+
+def test_a_change_by_x_to_y_is_two_figures_even_after_a_modal():
+    assert [(q.text, q.value) for q in claims("Fares will climb by $12 to $95 a ticket.")][:2] == \
+        [("$12", 12), ("$95", 95)]
+    # without "by", a plain-form verb keeps a range of the change
+    assert get("profits to grow at a rate of 5% to 6%", "5% to 6%").kind == "range"
+    assert get("seats cost $10 to $20", "$10 to $20").kind == "range"
+
+
+def test_a_misgrouped_thousands_figure_is_read_as_printed():
+    q = get("Orders fell to 6120,000 units", "6120,000")
+    assert q.value == 6120000
+    assert get("in 2019,2020 and 2021", "2019").value == 2019   # a list of years is not one number
+
+
+@pytest.mark.parametrize("text,span,value,unit", [
+    ("a loan of 45 b. euros", "45 b. euros", 45e9, "EUR"),
+    ("worth 3 mil. dollars", "3 mil. dollars", 3e6, "USD"),
+])
+def test_scales_abbreviated_with_a_period(text, span, value, unit):
+    q = get(text, span)
+    assert (q.value, q.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text,span", [
+    ("sales reached around the 3 million mark", "around the 3 million"),
+    ("rates held near about the 5% level", "about the 5%"),
+])
+def test_a_hedge_before_the_mark_bounds_it(text, span):
+    assert get(text, span).bound == "about"

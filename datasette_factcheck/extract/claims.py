@@ -14,7 +14,8 @@ from typing import List, Optional, Tuple
 from .. import plugins
 from . import attribution, numbers, places, segmenting
 from .measures import (CHANGE_NOUNS, CHANGE_VERBS, CONTAINER_NOUNS, COUNTED_NOUNS, FORECAST_WORDS, GENERIC_PERSONS,
-                       LEVEL_VERBS, MONEY_MEASURES, PERSON_NOUNS, UNIT_MEASURES, person_class)
+                       LEVEL_VERBS, MONEY_MEASURES, PERIOD_PHRASES, PERSON_NOUNS, POLL_NOUNS, TALLY_WORDS, UNIT_MEASURES,
+                       person_class)
 from ..model import Article, Claim, Sentence
 
 EXTRACT_KINDS = ("body", "headline")
@@ -60,6 +61,15 @@ SUPERSEDED_RE = re.compile(
     r"|\bup\s+from\s*$|\brevised\s+(down|up)?\s*from\s*$",
     re.I,
 )
+PERIOD_RE = re.compile(
+    r"(?<![\w-])(?P<p>" + "|".join(sorted((re.escape(p).replace(r"\ ", r"\s+") for p in PERIOD_PHRASES), key=len, reverse=True))
+    + r")(?![\w-])(?!\s+(?:ago|earlier|later|before|after|old)\b)",
+    re.I,
+)
+# "the highest since 1960": a record over a span, not a total run up since then
+SUPERLATIVE_BEFORE_RE = re.compile(r"\b(?:\w+est|most|least|fewest|first\s+time|worst|best)\s+\Z", re.I)
+# "up 5.4% from a year earlier", "than a month ago": the base of a comparison, not when the figure was
+COMPARISON_BEFORE_RE = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?)\s+\Z", re.I)
 DIMENSIONS = {"wide": "width", "deep": "depth", "long": "length", "high": "height", "tall": "height", "across": "width", "in diameter": "width"}
 
 
@@ -175,7 +185,7 @@ def extract_article(article: Article, doc):
             "place": c.place, "place_in": getattr(c, "place_in", None),
             "place_scope": getattr(c, "place_scope", None), "place_from": getattr(c, "place_from", None),
             "source": c.source,
-            "time_frame": c.time_frame, "time_text": c.time_text, "superseded": int(c.superseded),
+            "time_frame": c.time_frame, "time_text": c.time_text, "period": c.period, "superseded": int(c.superseded),
             "kind": c.kind, "extractor": c.extractor,
         })
     article_row = article.row()
@@ -227,6 +237,7 @@ def extract_sentence(sentence: Sentence, doc, article: Article, ctx: ExtractionC
             continue
         claim = _claim(q, tok, sentence, span, ctx, number_tokens)
         if claim is not None:
+            claim.period = _reference_period(q, sentence, quantities)
             claims.append(claim)
     return claims
 
@@ -817,8 +828,10 @@ def _listed_together(found, text: str) -> bool:
 
 def _markers(text: str):
     """(start, end, frame, text) of every time-frame marker in a piece of text."""
-    found = [(m.start(), m.end(), "running_total", None) for m in RUNNING_RE.finditer(text)]
-    found += [(m.start(), m.end(), "earlier", m.group(0)) for m in EARLIER_RE.finditer(text)]
+    found = [(m.start(), m.end(), "running_total", re.sub(r"\s+", " ", m.group(0)))
+             for m in RUNNING_RE.finditer(text) if not SUPERLATIVE_BEFORE_RE.search(text[max(0, m.start() - 30):m.start()])]
+    found += [(m.start(), m.end(), "earlier", m.group(0)) for m in EARLIER_RE.finditer(text)
+              if not COMPARISON_BEFORE_RE.search(text[max(0, m.start() - 20):m.start()])]
     for m in DATE_RE.finditer(text):
         found.append((m.start(), m.end(), "dated", _dates(m.group(0))[0]))
     for m in YEAR_RE.finditer(text):
@@ -892,6 +905,22 @@ def _time_frame(tok, span, sentence: Sentence, doc, number_tokens):
 FORECAST_COMPLEMENTS = ("ccomp", "xcomp", "dobj", "prep", "attr", "oprd", "pobj", "advcl", "acomp")
 
 
+def _reference_period(q, sentence: Sentence, figures) -> Optional[str]:
+    """The span a figure counts over or compares across ('rose 0.4% from the month before', 'up
+    5.4% year over year', 'an annual rate of 3%', '$900 a month'). A period phrase belongs to the
+    nearest figure before it ('0.4% from the month before and 5.4% from a year earlier'), else to
+    the first after it ('the annual rate of 3%')."""
+    found = None
+    for m in PERIOD_RE.finditer(sentence.text):
+        before = [f for f in figures if f.end <= m.start()]
+        owner = max(before, key=lambda f: f.end) if before else min(
+            (f for f in figures if f.start >= m.end()), key=lambda f: f.start, default=None)
+        if owner is q:
+            found = PERIOD_PHRASES[re.sub(r"\s+", " ", m.group("p").lower())]
+            break
+    return found
+
+
 def _forecast(tok) -> bool:
     """'Economists had expected claims to fall to 475,000', 'a forecast of 5%': a figure inside
     what a forecast says is a forecast, kept apart from the actual figure. The figure must sit in
@@ -949,16 +978,9 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
             return None  # 'said 61-year-old Anargyros Bizianis': whoever gives a quote is no figure
         measure, subject = "age", (_person_subject(person) if _person_like(person) else None)
     elif q.kind == "money" or (q.unit or "").upper() in ("USD", "EUR", "GBP", "JPY", "CNY", "INR", "AUD", "CAD"):
-        measure = _money_measure(tok, span)
-        # "$281 million in cash", "including $281 million": a part of the sum, not the sum
-        m = re.match(r"\s+in\s+(cash|stock|shares|equity|debt|loans?|grants?|aid|bonds?|fees)\b(?!\s+(and|or|plus)\s+(cash|stock|shares|equity)\b)",
-                     sentence.text[q.end:q.end + 30], re.I)
-        if m:  # "$334 million in cash and stock" is the whole sum
-            subject = m.group(1).lower()
-        elif (re.search(r"\b(including|of which|of that|of this|among them)\s*$", sentence.text[max(0, q.start - 20):q.start], re.I)
-              or re.match(r"\s+of\s+(the|its|their|that|this)\s+(\w+\s+)?(price|total|sum|amount|deal|package|cost|bill)\b",
-                          sentence.text[q.end:q.end + 40], re.I)):
-            subject = "part"
+        measure, subject = _money_measure(tok, span), _part_of_a_sum(q, sentence.text)
+    elif _margin_of_error(q, sentence):
+        measure = "margin of error"
     elif q.unit and q.unit not in ("share", "percent", "times"):
         measure = UNIT_MEASURES.get(q.unit, q.unit)
         if measure == "distance":
@@ -966,7 +988,10 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
     else:
         reported = own = counted = None
         fronted = _fronted_partitive(tok, noun, vocab)
-        if fronted:
+        tally = _tally_side(q, sentence)
+        if tally or _poll_sample(noun):
+            measure = reported = tally or "poll sample"
+        elif fronted:
             measure, subject = fronted
             reported = measure
         elif noun is not None:
@@ -1030,7 +1055,7 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
         headcount = False
         # "several previous strikes", "a few cars": a manner of speaking, not a figure; but "hundreds
         # of rockets" is an estimate of a count that other outlets give in figures
-        if q.kind == "vague" and not (reported or own) and not (counted and (q.low or 0) >= 12):
+        if q.kind == "vague" and not (reported or own) and not (noun is not None and _crowd_sized(q)):
             return None
         if q.value == 1 and noun is None and not reported:
             return None  # "two buildings, one used by tax officials": 'one' stands for one of them
@@ -1059,7 +1084,7 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
             return None  # a bare number with nothing counted: not a claim a fact-checker can check
         # "the two sides", "the two nations", "several residents said": a reference or a manner of
         # speaking, unless something is reported of them (killed, wounded, arrested...)
-        if (headcount or _counted_only(noun, vocab)) and (_definite(tok, q, sentence) or q.kind == "vague") \
+        if (headcount or _counted_only(noun, vocab)) and (_definite(tok, q, sentence) or (q.kind == "vague" and not _crowd_sized(q))) \
                 and _hyphen_noun(tok) is None:
             return None
         if q.kind == "share" or q.unit == "percent":
@@ -1106,6 +1131,60 @@ TIME_NOUNS = {"moment", "second", "minute", "hour", "day", "night", "morning", "
 WHERE_PREPS = {"in", "inside", "within", "outside", "near", "on", "onto", "at", "into", "beside", "around"}
 SCENE_NOUNS = {"city", "town", "village", "suburb", "district", "neighbourhood", "neighborhood", "area",
                "street", "region", "province", "country", "capital", "crowd"}
+
+
+TALLY_PAIR_RE = re.compile(r"\s*(?:-|–|—|\bto\b)\s*")
+MARGIN_BEFORE_RE = re.compile(r"\bmargin\s+of\s+(?:sampling\s+)?error\b(?:\s+(?:of|was|is|at))?(?:\s+(?:plus\s+or\s+minus|\+/-|±))?\s*\Z", re.I)
+
+
+def _part_of_a_sum(q, text: str) -> Optional[str]:
+    """'$281 million in cash' (its cash part), 'including $281 million', '$5m of the total' (a
+    part); '$334 million in cash and stock' is the whole sum (None)."""
+    m = re.match(r"\s+in\s+(cash|stock|shares|equity|debt|loans?|grants?|aid|bonds?|fees)\b(?!\s+(and|or|plus)\s+(cash|stock|shares|equity)\b)",
+                 text[q.end:q.end + 30], re.I)
+    if m:
+        return m.group(1).lower()
+    if (re.search(r"\b(including|of which|of that|of this|among them)\s*$", text[max(0, q.start - 20):q.start], re.I)
+            or re.match(r"\s+of\s+(the|its|their|that|this)\s+(\w+\s+)?(price|total|sum|amount|deal|package|cost|bill)\b",
+                        text[q.end:q.end + 40], re.I)):
+        return "part"
+    return None
+
+
+def _tally_side(q, sentence: Sentence) -> Optional[str]:
+    """'The Senate voted 69-30', 'the bill passed 69 to 30': a tally gives the votes for, then the
+    votes against; the pair follows a word of voting (the vocabulary's tally words)."""
+    text = sentence.text
+    if q.kind != "cardinal" or q.unit or q.hedge:
+        return None
+    after = re.match(TALLY_PAIR_RE.pattern + r"(\d+)\b(?![.,]\d|%)", text[q.end:])
+    before = re.search(r"\b(\d+)" + TALLY_PAIR_RE.pattern + r"\Z", text[:q.start])
+    if after and int(after.group(1)) <= q.value:
+        side, pair_start = "votes for", q.start
+    elif before and int(before.group(1)) >= q.value:
+        side, pair_start = "votes against", before.start()
+    else:
+        return None
+    words = re.findall(r"[a-z]+", text[max(0, pair_start - 40):pair_start].lower())
+    return side if set(words[-4:]) & TALLY_WORDS else None
+
+
+def _poll_sample(noun) -> bool:
+    """'a poll of 1,000 adults', 'a survey of 2,500 voters': the people a poll asked."""
+    return (noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of"
+            and _lemma(noun.head.head) in POLL_NOUNS)
+
+
+def _margin_of_error(q, sentence: Sentence) -> bool:
+    """'a margin of error of 3 percentage points', 'margin of error: plus or minus 4%'."""
+    return bool(MARGIN_BEFORE_RE.search(sentence.text[max(0, q.start - 60):q.start]))
+
+
+def _crowd_sized(q) -> bool:
+    """'several hundred protesters', 'dozens of police stations', 'hundreds of stores': a vague
+    figure of a dozen or more is an estimate of a count that other outlets give in figures;
+    'several residents', 'a few cars' are a manner of speaking."""
+    return q.kind == "vague" and (q.low or 0) >= 12
 
 
 def _part_of_a_part(tok, noun, number_tokens):

@@ -47,6 +47,18 @@ CHANGE_NOUNS = set(VOCABULARY["change_nouns"])
 CONTAINER_NOUNS = set(VOCABULARY["container_nouns"])
 FORECAST_WORDS = set(VOCABULARY["forecast_words"])
 
+# The span a figure counts over or compares across: 'from the month before' (a month), 'year over
+# year' (a year), 'annual' (a year), so a monthly change and a yearly one are told apart.
+_PERIODS = VOCABULARY["reference_periods"]
+PERIOD_PHRASES = {phrase.replace("{u}", word): period
+                  for period, words in _PERIODS["periods"].items() for word in words
+                  for phrase in _PERIODS["phrases"]}
+PERIOD_PHRASES.update(_PERIODS["adjectives"])
+
+# 'The Senate voted 69-30', 'passed 69 to 30': a tally's words; 'a poll of 1,000 adults': its sample
+TALLY_WORDS = set(VOCABULARY["tally_words"])
+POLL_NOUNS = set(VOCABULARY["poll_nouns"])
+
 
 def person_class(phrase: str) -> str:
     """'U.S. service members', 'US troops', 'US military personnel' -> 'us military'."""

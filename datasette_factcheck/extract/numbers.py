@@ -206,11 +206,16 @@ for _bound, _phrases in {
                   "exceeding", "just over", "well over", "just above", "well above",
                   "greater than", "higher than", "slightly more than", "a little more than",
                   "a little over", "well in excess of", "far more than", "many more than",
-                  "much more than", "well more than"],
+                  "much more than", "well more than",
+                  # a verb that passes a mark: "cases topped 40 million", "deaths surpass 600,000"
+                  "tops", "topped", "topping", "surpass", "surpasses", "surpassed",
+                  "surpassing", "exceeds", "exceeded", "eclipse", "eclipses", "eclipsed", "eclipsing"],
     "about": ["about", "around", "some", "roughly", "approximately", "approx.", "an estimated",
               "estimated", "nearly", "almost", "close to", "circa", "more or less",
               "in the region of", "on the order of", "of the order of", "just about",
-              "an approximate", "in the vicinity of", "estimated at", "valued at approximately"],
+              "an approximate", "in the vicinity of", "estimated at", "valued at approximately",
+              # a verb that closes on a mark: "the toll nears 600,000" (just under it)
+              "nears", "neared", "nearing", "approaches", "approached", "approaching"],
     "up_to": ["up to", "as many as", "as much as", "at most", "no more than", "not more than",
               "a maximum of", "at the most", "as high as"],
     "less_than": ["fewer than", "less than", "under", "below", "just under", "just below",
@@ -227,6 +232,8 @@ _CHANGE_VERBS = ("rose|risen|rising|rises|climbed|climbing|climbs|increased|incr
                  "jumped|jumps|grew|grown|growing|grows|fell|fallen|falling|falls|dropped|dropping|"
                  "drops|declined|declining|decreased|soared|surged|swelled|revised|raised|raising|"
                  "lowered|went|gone|cut|reduced|doubled|tripled|up|down|moved|changed")
+# the plain form, after a modal or "to": "will climb by $154 to $2,754" (but "to grow 43% to 44%" is a range)
+_CHANGE_VERBS_PLAIN = "rise|climb|increase|jump|grow|fall|drop|decline|decrease|soar|surge|raise|lower|reduce|go|cut"
 
 _NAME_WORDS = ("Route", "Highway", "Interstate", "Flight", "Resolution", "Article", "Chapter",
                "Section", "Clause", "Paragraph", "Amendment", "Protocol", "Proposition", "Apollo",
@@ -306,14 +313,17 @@ _WEEKDAY_DAY_RE = re.compile(rf"\b{_WEEKDAY},?{_SP}+(?:the{_SP}+)?(?P<day>\d{{1,
 _TRIGGER_RE = re.compile(r"[$€£¥'’]|(?<![\w.,])\.?\d|\b[A-Za-z]")
 _DIGITS_RE = re.compile(r"""
     (?P<cur>US\$|\$US[ \t]?|(?:HK|NZ|[ACS])\$|\$|€|£|¥|(?:USD|EUR|GBP)[ \t]?)?
-    (?:(?<=\$US)|(?<![\w.,]))(?P<num>(?(cur)\d{1,3}(?:,[ ]?\d{3}(?!\d))+|\d{1,3}(?:,(?:\d{3}|[ ]000(?!\d)))+)(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
+    (?:(?<=\$US)|(?<![\w.,]))(?P<num>(?(cur)\d{1,3}(?:,[ ]?\d{3}(?!\d))+|\d{1,3}(?:,(?:\d{3}|[ ]000(?!\d)))+)(?:\.\d+)?
+             |\d{4,}(?:,\d{3}(?!\d))+(?:\.\d+)?      # "5340,000": misgrouped, read as printed without commas
+             |\d+(?:\.\d+)?|\.\d+)
     (?P<scale>[ \t]+(?:[Hh]undred|[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion|HUNDRED|THOUSAND|MILLION|BILLION|TRILLION)\b
              |[ \t]?(?:bn|mn|mln|tn|trn)\b
+             |[ \t](?:b|bil|bln|mil)\.(?=[ \t]+\S)   # "110 b. euros", "3 mil. dollars"
              |[kKmMbB]\b)?
 """, re.X)
 _SCALE_SUFFIX = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
                  "bn": 1e9, "mn": 1e6, "mln": 1e6, "tn": 1e12, "trn": 1e12, "k": 1e3, "K": 1e3,
-                 "m": 1e6, "M": 1e6, "b": 1e9, "B": 1e9}
+                 "m": 1e6, "M": 1e6, "b": 1e9, "B": 1e9, "b.": 1e9, "bil.": 1e9, "bln.": 1e9, "mil.": 1e6}
 # At most _MAX_NUMBER_WORDS words: the longest number in words ("nine hundred and ninety-nine
 # thousand nine hundred and ninety-nine") has eleven, and an unbounded run would be read again
 # from each of its words (quadratic on "one hundred and one hundred and ...").
@@ -384,8 +394,17 @@ _HEDGE_AFTER_RE = re.compile(rf"{_SP}+or{_SP}+(?P<at_least>more|above)\b"
                              rf"|(?:{_HYPHEN}|{_SP}+)(?P<plus>plus)\b(?!{_SP}*\d)"
                              rf"|(?P<sign>\+)(?![ \t]*\d)"
                              rf"|(?:{_HYPHEN}|{_SP}+)(?P<odd>odd)\b", re.I)
+_PASS_VERBS = {"tops", "topped", "topping", "surpass", "surpasses", "surpassed", "surpassing",
+               "exceeds", "exceeded", "eclipse", "eclipses", "eclipsed", "eclipsing"}
+_NOT_YET_BEFORE_RE = re.compile(rf"\b(?:will|would|could|may|might|shall|to|soon|poised|set|likely|about){_SP}+"
+                                rf"(?:soon{_SP}+)?\Z", re.I)
+_HEDGE_THE_BEFORE_RE = re.compile(r"(?<![\w])(?P<h>" + _alt(_HEDGES).replace(r"\.", r"\.?") + rf"){_SP}+the{_SP}+\Z", re.I)
+_MARK_AFTER_RE = re.compile(rf"(?:{_SP}+|{_HYPHEN})(?:mark|level|threshold|milestone|barrier|range)\b", re.I)
+_MOVED_BEFORE_RE = re.compile(rf"\b(?:revised|revise[sd]?|adjusted|marked|moved|pushed|bumped|ratcheted|went|goes|gone|"
+                              rf"going|go|came|come|comes|brought|taken|took){_SP}+\Z", re.I)
 _RANGE_PREFIX_RE = re.compile(rf"(?<![\w])(?P<w>between|from){_SP}+\Z", re.I)
 _CHANGE_BEFORE_RE = re.compile(rf"\b(?:{_CHANGE_VERBS})\b[^.,;:!?\n]{{0,40}}\Z", re.I)
+_CHANGE_BY_BEFORE_RE = re.compile(rf"\b(?:{_CHANGE_VERBS}|{_CHANGE_VERBS_PLAIN}){_SP}+by{_SP}+\Z", re.I)
 _NEXT_WORD_RE = re.compile(rf"(?:{_SP}+|{_SP}*{_HYPHEN}{_SP}*)(?P<w>[A-Za-z][A-Za-z'’.]*)")
 _PREV_WORD_RE = re.compile(rf"(?<![\w'’-])(?P<w>[A-Za-z][A-Za-z'’-]*){_SP}+\Z")
 _NEGATION_BEFORE_RE = re.compile(rf"(?:(?<![\w])(?:not|never)|n['’]t){_SP}+\Z", re.I)
@@ -975,6 +994,8 @@ def _range_between(text: str, a: _Core, b: _Core) -> _Core | None:
         lead = prefix.start() if prefix else a.start
         if _CHANGE_BEFORE_RE.search(text, max(0, lead - 60), lead):
             return None                     # "rose from 14 to 39": two figures
+        if _CHANGE_BY_BEFORE_RE.search(text, max(0, lead - 30), lead):
+            return None                     # "will climb by $154 to $2,754": the change, then the level
     if a.unit and b.unit and a.unit != b.unit:
         return None
     low = a.value
@@ -1005,9 +1026,15 @@ def _apply_hedges(text: str, core: _Core) -> None:
         core.span_start, core.hedge = core.prefix_start, core.prefix_word
     else:
         m = _HEDGE_BEFORE_RE.search(text, max(0, core.start - 40), core.start)
+        if m is None and _MARK_AFTER_RE.match(text, core.end):   # "around the $400 million mark"
+            m = _HEDGE_THE_BEFORE_RE.search(text, max(0, core.start - 44), core.start)
+        if m and m.group("h").lower() == "up to" and _MOVED_BEFORE_RE.search(text, max(0, m.start() - 20), m.start()):
+            m = None                         # "revised up to 507,000", "went up to 40 degrees": where it got to
         if m:
             phrase = re.sub(r"\s+", " ", m.group("h").lower())
             core.bound, core.hedge = _HEDGES.get(phrase) or _HEDGES[phrase + "."]   # "approx" -> "approx."
+            if phrase in _PASS_VERBS and _NOT_YET_BEFORE_RE.search(text, max(0, m.start() - 24), m.start()):
+                core.bound = "about"         # "deaths will surpass 600,000": not yet, so just under it
             core.span_start = m.start()
     after = _HEDGE_AFTER_RE.match(text, core.end)
     if after and core.bound == "exact" and core.hedge in (None, "exactly", "precisely"):
