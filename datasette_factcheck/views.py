@@ -957,10 +957,14 @@ async def fact_page(datasette, request):
 
 
 async def parts_view(datasette, db, parts, articles=True):
-    """Label and link every fact_id in the part-and-whole check, whatever its shape."""
+    """The part-and-whole checks, labelled and linked: the loader writes one per article that
+    gives the whole and its parts ({"articles": [...]}); a single check ({"whole", "parts"}) is
+    read the same way."""
     if not parts:
         return None
-    entries = [parts.get("whole")] + list(parts.get("parts") or [])
+    checks = parts.get("articles") if isinstance(parts.get("articles"), list) else [parts]
+    checks = [c for c in checks if isinstance(c, dict)]
+    entries = [e for c in checks for e in [c.get("whole")] + list(c.get("parts") or [])]
     ids = [e["fact_id"] for e in entries
            if isinstance(e, dict) and isinstance(e.get("fact_id"), (str, int))]
     labels = {}
@@ -971,21 +975,31 @@ async def parts_view(datasette, db, parts, articles=True):
         labels = {r["id"]: r["label"] for r in result.rows}
 
     def entry(e):
-        if not isinstance(e, dict):
-            return {"words": str(e), "label": None, "url": None}
+        if not isinstance(e, dict):  # the loader's whole: its value, on this fact
+            return {"words": number(e), "label": None, "url": None}
         fid = e.get("fact_id") if isinstance(e.get("fact_id"), (str, int)) else None
         return {"words": figure_words(e.get("value"), e.get("bound")),
                 "label": labels.get(fid) or fid,
                 "url": page_url(datasette, db.name, "fact", fid) if fid in labels else None}
 
-    ok = parts.get("ok")
-    return {"whole": entry(parts.get("whole")) if parts.get("whole") else None,
-            "parts": [entry(e) for e in parts.get("parts") or []],
-            "sum": number(parts["sum"]) if parts.get("sum") is not None else None,
-            "ok": ok, "ok_words": {True: "the parts add up", False: "the parts do not add up"}
-            .get(ok, "not checked"),
-            "article_url": page_url(datasette, db.name, "article", parts["article_id"])
-            if isinstance(parts.get("article_id"), str) and articles else None}
+    def ok_words(ok):
+        return {True: "the parts add up", False: "the parts do not add up"}.get(ok, "not checked")
+
+    def check(c):
+        whole = c.get("whole")
+        if whole is not None and not isinstance(whole, dict):
+            whole = {"value": whole, "bound": c.get("whole_bound")}
+        ok = None if c.get("ok") is None else bool(c.get("ok"))
+        return {"whole": entry(whole) if whole else None, "parts": [entry(e) for e in c.get("parts") or []],
+                "sum": number(c["sum"]) if c.get("sum") is not None else None,
+                "ok": ok, "ok_words": ok_words(ok), "outlet": c.get("outlet"),
+                "article_url": page_url(datasette, db.name, "article", c["article_id"])
+                if isinstance(c.get("article_id"), str) and articles else None}
+
+    shown = [check(c) for c in checks]
+    oks = [c["ok"] for c in shown]
+    ok = False if False in oks else (True if oks and all(oks) else None)
+    return {"checks": shown, "ok": ok, "ok_words": ok_words(ok)}
 
 
 async def article_page(datasette, request):

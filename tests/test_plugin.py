@@ -857,3 +857,41 @@ async def test_one_articles_repeated_figure_counts_once_everywhere(toll):
     # another article's popover lists the Courier's 14 once
     page = (await get_ok(ds, f"{base}/article/{articles['herald_am']}.json")).json()
     assert [o["outlet"] for o in page["claims"][0]["competing"]].count("Courier") == 1
+
+
+@pytest.mark.asyncio
+async def test_the_loaders_part_and_whole_checks_are_shown_per_article(fixture_db, ids, tmp_path):
+    """The loader writes one check per article that gives the whole and its parts (link.facts):
+    each is a table naming its article, with its own verdict."""
+    import shutil
+
+    from datasette_factcheck.link.facts import check_parts
+    from datasette_factcheck.model import Fact
+
+    path = tmp_path / "sample.db"
+    shutil.copy(fixture_db[0], path)
+    conn = sqlite3.connect(path)
+    conn.row_factory = sqlite3.Row
+    f = ids["facts"]
+    facts = [Fact(id=f["total_killed"], story=SYRIA, label="", measure="killed", subject="people",
+                  place="Homs + Sayyida Zeinab", time_frame="event", unit="people")] + \
+            [Fact(id=f[k], story=SYRIA, label="", measure="killed", subject="people", place=p,
+                  time_frame="event", unit="people") for k, p in (("homs_killed", "Homs"),
+                                                                   ("damascus_killed", "Sayyida Zeinab"))]
+    members = {fact.id: [dict(r) for r in conn.execute("select * from claims where fact_id = ?", [fact.id])]
+               for fact in facts}
+    check_parts(facts, members)  # Press TV: 57 + at least 83, at least 140; the Guardian: 57 + at least 31, 88
+    with conn:
+        conn.execute("update facts set parts = ?, parts_ok = ? where id = ?",
+                     [facts[0].parts, facts[0].parts_ok, facts[0].id])
+    conn.close()
+    ds = await make_ds([path], **load_config())
+    html = (await get_ok(ds, f"{BASE}/fact/{f['total_killed']}")).text
+    section = html[html.index("Part and whole"):]
+    assert "Adds up</span>: the parts add up in each of the 2 articles" in section
+    assert section.count('<table class="rows-and-columns fc-parts-table">') == 2
+    for outlet, words in (("presstv", "the parts add up"), ("guardian", "the parts add up")):
+        assert re.search(rf'<caption><a href="{BASE}/article/{ids["articles"][outlet]}">[^<]+</a>: {words}</caption>',
+                         section), outlet
+    assert f'href="{BASE}/fact/{f["homs_killed"]}"' in section and ">this fact<" in section
+    assert "<td data-label=\"Figure\">88</td>" in section and "<td data-label=\"Figure\">at least 140</td>" in section
