@@ -2,7 +2,8 @@
 
 Skipped when /usr/bin/chromium is missing, unless the CI environment variable is set (then it
 fails). Screenshots of every page type, desktop and phone width, go to the test's tmp_path; with
-FACTCHECK_SCREENSHOTS=1 the article page is also copied to docs/article.png for the README.
+FACTCHECK_SCREENSHOTS=1 the article page and a fact page with a timeline are also copied to
+docs/article.png and docs/fact.png for the README.
 """
 from __future__ import annotations
 
@@ -245,9 +246,10 @@ def test_screenshots_and_phone_layout(browser, server, targets, tmp_path, kind):
         shot = tmp_path / f"{name}-{kind}.png"
         page.screenshot(path=str(shot), full_page=True)
         assert shot.stat().st_size > 1000
-        if name == "article" and kind == "desktop" and os.environ.get("FACTCHECK_SCREENSHOTS") == "1":
+        docs = {"article": "article.png", "timeline": "fact.png"}
+        if name in docs and kind == "desktop" and os.environ.get("FACTCHECK_SCREENSHOTS") == "1":
             (REPO / "docs").mkdir(exist_ok=True)
-            shutil.copy(shot, REPO / "docs" / "article.png")
+            shutil.copy(shot, REPO / "docs" / docs[name])
     assert not errors, errors
     print(f"\nscreenshots: {tmp_path}")
     context.close()
