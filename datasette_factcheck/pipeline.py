@@ -203,6 +203,24 @@ def _article(src: Source, row: dict, meta: dict) -> Article:
     )
 
 
+# where a lead's first clause ends: a comma, semicolon, colon or dash, or the sentence's end
+CLAUSE_END = re.compile(r"[,;:]\s|\s[—–-]\s|[.!?]\s*$")
+
+
+def lead_title(lead) -> str:
+    """A title from the lead when the text prints no headline: its first clause ('Two massive
+    bomb attacks killed 88 people in government-held areas of Syria') when that is five to
+    eighteen words, as a headline is; else the lead's first twelve words and '…'."""
+    words = (lead or "").split()
+    if not words:
+        return ""
+    end = CLAUSE_END.search(lead)
+    clause = lead[:end.start()].split() if end else []
+    if 5 <= len(clause) <= TITLE_WORDS + 6:  # not an opening phrase ('In Homs,'), not a long sentence
+        return " ".join(clause)
+    return " ".join(words[:TITLE_WORDS]) + (" …" if len(words) > TITLE_WORDS else "")
+
+
 def name_article(article_row: dict, sentence_rows: list, claim_rows: list) -> None:
     """The title is the detected headline: a reader's first-line guess that the segmenter marked
     furniture, byline, caption or body (the lead) gives way to the headline printed before the
@@ -215,8 +233,7 @@ def name_article(article_row: dict, sentence_rows: list, claim_rows: list) -> No
         body_at = min((s["idx"] for s in sentence_rows if s["kind"] == "body"), default=len(sentence_rows))
         heads = [s["text"] for s in sentence_rows if s["kind"] == "headline" and s["idx"] < body_at]
         lead = next((s["text"] for s in sentence_rows if s["kind"] == "body"), None)
-        words = (lead or "").split()
-        title = heads[0] if heads else (" ".join(words[:TITLE_WORDS]) + (" …" if len(words) > TITLE_WORDS else "")) or title
+        title = heads[0] if heads else lead_title(lead) or title
         article_row["title"] = title
     if not article_row.get("outlet"):
         article_row["outlet"] = title or article_row.get("path")

@@ -10,9 +10,11 @@ from __future__ import annotations
 import contextvars
 import json
 import math
+import re
 import sqlite3
 import weakref
 from collections import Counter, OrderedDict
+from datetime import datetime, timezone
 from typing import Optional
 from urllib.parse import urlencode, urlsplit
 
@@ -387,6 +389,26 @@ def plain_mark(payload, inner) -> Markup:
     return Markup('<mark class="fc-figure">{}</mark>').format(inner)
 
 
+# ---------------------------------------------------------------------------- one article, one voice
+
+def voices(figures) -> list:
+    """One entry per figure an article gives, however often it repeats it (headline and body):
+    the first claim, with ``repeats`` (how many times) and ``repeat_ids`` (the other claims), so
+    charts, lists and counts never show one outlet as two."""
+    once = OrderedDict()
+    for f in figures:
+        key = (f.get("article_id") or id(f), f.get("value"), f.get("bound") or "exact",
+               f.get("unit"), bool(f.get("superseded")))
+        once.setdefault(key, []).append(f)
+    return [dict(group[0], repeats=len(group), repeat_ids=[g["id"] for g in group[1:] if g.get("id")])
+            for group in once.values()]
+
+
+def outlet_key(f):
+    """Who gives a figure: its outlet, or its article when the outlet is unnamed."""
+    return f.get("outlet") or f.get("article_id") or id(f)
+
+
 # ---------------------------------------------------------------------------- chart
 
 CHART_W, ROW_H, PAD_L, PAD_R, AXIS_H = 320, 30, 12, 12, 30  # about a phone's width: text is drawn near its size
@@ -473,11 +495,7 @@ def _chart_svg(figures, label, chart_id) -> Markup:
             if not f.get("superseded") and (v := finite(f.get("value"))) is not None]
     if not figs:
         return Markup("")
-    # one article, one voice: the same figure in its headline and body is one mark, "×2"
-    once = {}
-    for f in figs:
-        once.setdefault((f.get("article_id") or id(f), f["value"], f.get("bound") or "exact"), []).append(f)
-    figs = [dict(group[0], repeats=len(group)) for group in once.values()]
+    figs = voices(figs)
     figs.sort(key=lambda f: (f["value"], outlet_name(f)))
     lo, hi = chart_domain(figs)
     if not math.isfinite((hi - lo) * (CHART_W - PAD_L - PAD_R)):  # figures near the float limit
@@ -515,6 +533,210 @@ def _chart_svg(figures, label, chart_id) -> Markup:
     return Markup(svg)
 
 
+# ---------------------------------------------------------------------------- timeline
+
+TL_TOP, TL_PLOT, TL_LEFT, TL_RIGHT = 22, 120, 46, 10  # plot area in the chart's 320-unit width
+LABEL_GAP = 16  # one row of label text (12 units, 14 on phones) and a little air
+TICK_GAP = 64   # the least room between two date labels on the time axis
+
+
+def figure_time(published):
+    """(when, has_time) for an article's date given as ISO 8601 ('2016-02-22',
+    '2016-02-22T05:38:00+05:30'; an offset is read as UTC), or None for anything else."""
+    if not isinstance(published, str):
+        return None
+    text = published.strip()
+    try:
+        when = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        head = re.match(r"\d{4}-\d{2}-\d{2}", text)
+        try:
+            return (datetime.fromisoformat(head.group(0)), False) if head else None
+        except ValueError:
+            return None
+    if when.tzinfo is not None:
+        when = when.astimezone(timezone.utc).replace(tzinfo=None)
+    return when, len(text) > 10
+
+
+def when_words(when, has_time=False, long=False) -> str:
+    """22 February 2016 (long), 22 Feb 2016, with the time of day when the date gave one."""
+    day = f"{when.day} {when:%B %Y}" if long else f"{when.day} {when:%b %Y}"
+    return day + (f", {when:%H:%M}" if has_time else "")
+
+
+def timeline(figures) -> Optional[dict]:
+    """A fact's figures in the order they were given, or None unless they were given at two
+    times or more. Each dated figure (one per article, repeats counted once) is superseded when
+    its article reports it as replaced, or ``replaced`` when the same outlet gives a different
+    figure in a later article; the latest figures are the current ones given last."""
+    points, undated = [], 0
+    for f in voices(figures):
+        value, when = finite(f.get("value")), figure_time(f.get("published"))
+        if value is None:
+            continue
+        if when is None:
+            undated += 1
+            continue
+        points.append(dict(f, value=value, when=when[0], has_time=when[1]))
+    if len({p["when"] for p in points}) < 2:
+        return None
+    last_of = {}
+    for p in points:
+        if not p.get("superseded"):
+            last_of[outlet_key(p)] = max(last_of.get(outlet_key(p), p["when"]), p["when"])
+    for p in points:
+        last = last_of.get(outlet_key(p))
+        kept = {(q["value"], q.get("bound") or "exact") for q in points
+                if outlet_key(q) == outlet_key(p) and q["when"] == last and not q.get("superseded")}
+        p["replaced"] = bool(not p.get("superseded") and last and p["when"] < last
+                             and (p["value"], p.get("bound") or "exact") not in kept)
+    current = [p for p in points if not p.get("superseded") and not p["replaced"]] or points
+    latest = max(p["when"] for p in current)
+    points.sort(key=lambda p: (p["when"], p["value"], str(outlet_key(p))))
+    by_outlet = OrderedDict()
+    for p in points:
+        by_outlet.setdefault(outlet_key(p), []).append(p)
+    trails = [ps for ps in by_outlet.values() if len({p["when"] for p in ps}) > 1]
+    return {"points": points, "undated": undated, "latest_when": latest, "trails": trails,
+            "latest_has_time": any(p["has_time"] for p in current if p["when"] == latest),
+            "latest": [p for p in current if p["when"] == latest]}
+
+
+def time_ticks(times, x) -> list:
+    """The distinct times, thinned so their labels never touch; the first and last kept."""
+    kept = []
+    for t in sorted(set(times)):
+        if not kept or x(t) - x(kept[-1]) >= TICK_GAP:
+            kept.append(t)
+        elif t == max(times) and len(kept) > 1:
+            kept[-1] = t
+    return kept
+
+
+def timeline_svg(tl, label, chart_id) -> Markup:
+    """Figure against time: one mark per outlet's figure at its article's date, an outlet's
+    figures joined by a line, superseded ones hollow and dashed, each labelled by outlet."""
+    pts = tl["points"]
+    t0, t1 = pts[0]["when"], max(p["when"] for p in pts)
+    span = (t1 - t0).total_seconds() or 1.0
+    x_left, x_right = TL_LEFT + 12, CHART_W - TL_RIGHT - 12
+    lo, hi = chart_domain(pts)
+    if not math.isfinite((hi - lo) * TL_PLOT):
+        return Markup("")
+
+    def x(when):
+        return x_left + (when - t0).total_seconds() / span * (x_right - x_left)
+
+    def y(v):
+        return TL_TOP + (hi - min(max(v, lo), hi)) / (hi - lo) * TL_PLOT
+
+    # marks at one time and value (two outlets, one figure) side by side, not on top of each other
+    spots = OrderedDict()
+    for p in pts:
+        spots.setdefault((round(x(p["when"])), round(y(p["value"]))), []).append(p)
+    for group in spots.values():
+        for i, p in enumerate(group):
+            p["cx"], p["cy"] = x(p["when"]) + (i - (len(group) - 1) / 2) * 12, y(p["value"])
+        for p in group:  # a label beside a group of marks goes beside the whole group
+            p["gx0"], p["gx1"] = group[0]["cx"], group[-1]["cx"]
+
+    back, marks, labels = [], [], []
+    integral = all(p["value"].is_integer() for p in pts)
+    for t in nice_ticks(lo, hi, count=3, integral=integral):
+        ty = y(t)
+        back.append(f'<line class="fc-grid" x1="{TL_LEFT}" y1="{ty:.1f}" x2="{CHART_W - TL_RIGHT}" y2="{ty:.1f}"/>'
+                    f'<text class="fc-tick-label" x="{TL_LEFT - 6}" y="{ty + 4:.1f}" text-anchor="end">'
+                    f'{escape(number(t))}</text>')
+    for trail in tl["trails"]:
+            line = " ".join(f"{p['cx']:.1f},{p['cy']:.1f}" for p in trail)
+            back.append(f'<polyline class="fc-trail" points="{line}"/>')
+    for p in pts:
+        cx, cy, bound = p["cx"], p["cy"], p.get("bound") or "exact"
+        if bound in ("at_least", "more_than"):  # the figure or more: an arrow up
+            marks.append(f'<line class="fc-range" x1="{cx:.1f}" y1="{cy - 5:.1f}" x2="{cx:.1f}" y2="{cy - 14:.1f}"/>'
+                         f'<path class="fc-arrow" d="M{cx:.1f},{cy - 20:.1f} l-4.5,8 h9 z"/>')
+        elif bound in ("up_to", "less_than"):
+            marks.append(f'<line class="fc-range" x1="{cx:.1f}" y1="{cy + 5:.1f}" x2="{cx:.1f}" y2="{cy + 14:.1f}"/>'
+                         f'<path class="fc-arrow" d="M{cx:.1f},{cy + 20:.1f} l-4.5,-8 h9 z"/>')
+        elif bound == "about":
+            low = finite(p.get("low")) if finite(p.get("low")) is not None else p["value"] * 0.9
+            high = finite(p.get("high")) if finite(p.get("high")) is not None else p["value"] * 1.1
+            marks.append(f'<rect class="fc-about" x="{cx - 4:.1f}" y="{y(high):.1f}" width="8" '
+                         f'height="{max(y(low) - y(high), 4):.1f}" rx="4"/>')
+        old = p.get("superseded") or p["replaced"]
+        marks.append(f'<circle class="fc-dot{" fc-dot-superseded" if old else ""}" cx="{cx:.1f}" cy="{cy:.1f}" r="5"/>')
+        text = f"{figure_words(p['value'], p.get('bound'))} \u00b7 {shortened(outlet_name(p), 14)}" \
+            + (f" \u00d7{p['repeats']}" if p.get("repeats", 1) > 1 else "")
+        width = len(text) * CHAR_W
+        if p["gx1"] + 9 + width <= CHART_W:  # beside the marks, else under them (never over one)
+            anchor, tx, ty = "start", p["gx1"] + 9, cy + 4
+        elif p["gx0"] - 9 - width >= 0:
+            anchor, tx, ty = "end", p["gx0"] - 9, cy + 4
+        else:
+            anchor, tx, ty = "start", max(0.0, min(cx - 12, CHART_W - width)), cy + 20
+        start = tx if anchor == "start" else tx - width
+        labels.append({"p": p, "text": text, "anchor": anchor, "x": tx, "x0": start, "x1": start + width,
+                       "y": ty, "old": old})
+    placed = []  # labels pushed down, one row at a time, until none touches another
+    for lab in sorted(labels, key=lambda lab: lab["y"]):
+        for other in sorted(placed, key=lambda o: o["y"]):
+            if other["x0"] < lab["x1"] and lab["x0"] < other["x1"] and abs(lab["y"] - other["y"]) < LABEL_GAP:
+                lab["y"] = other["y"] + LABEL_GAP
+        placed.append(lab)
+    for lab in placed:
+        p = lab["p"]
+        if abs(lab["y"] - 4 - p["cy"]) > 7:  # moved away from its mark: a thin line back to it
+            under = lab["x0"] <= p["cx"] <= lab["x1"]
+            lx = p["cx"] if under else (lab["x0"] - 2 if lab["anchor"] == "start" else lab["x1"] + 2)
+            marks.append(f'<line class="fc-leader" x1="{p["cx"]:.1f}" y1="{p["cy"] + 5:.1f}" '
+                         f'x2="{lx:.1f}" y2="{lab["y"] - (13 if under else 4):.1f}"/>')
+        marks.append(f'<text class="fc-label{" fc-label-superseded" if lab["old"] else ""}" x="{lab["x"]:.1f}" '
+                     f'y="{lab["y"]:.1f}" text-anchor="{lab["anchor"]}">{escape(lab["text"])}</text>')
+    axis_y = max([TL_TOP + TL_PLOT + 10] + [lab["y"] + 8 for lab in placed])
+    axis = [f'<line class="fc-axis" x1="{TL_LEFT}" y1="{axis_y:.1f}" x2="{CHART_W - TL_RIGHT}" y2="{axis_y:.1f}"/>']
+    one_day = t0.date() == t1.date()
+    years = {p["when"].year for p in pts}
+    for t in time_ticks([p["when"] for p in pts], x):
+        words = f"{t:%H:%M}" if one_day else (f"{t.day} {t:%b}" if len(years) == 1 else f"{t.day} {t:%b %Y}")
+        axis.append(f'<line class="fc-tick" x1="{x(t):.1f}" y1="{axis_y:.1f}" x2="{x(t):.1f}" y2="{axis_y + 5:.1f}"/>'
+                    f'<text class="fc-tick-label" x="{x(t):.1f}" y="{axis_y + 19:.1f}" text-anchor="middle">'
+                    f'{escape(words)}</text>')
+    height = axis_y + 26
+    summary = "; ".join(
+        f"{when_words(p['when'], p['has_time'])}: {figure_words(p['value'], p.get('bound'))} ({outlet_name(p)})"
+        + (" superseded" if p.get("superseded") or p["replaced"] else "") for p in pts)
+    title = f"Figures for {label} over time: {summary}"
+    svg = (f'<svg class="fc-chart fc-timeline" role="img" aria-labelledby="{escape(chart_id)}" '
+           f'viewBox="0 0 {CHART_W} {height:.0f}" preserveAspectRatio="xMinYMin meet" '
+           f'xmlns="http://www.w3.org/2000/svg"><title id="{escape(chart_id)}">{escape(title)}</title>'
+           f'{"".join(back + marks + axis)}</svg>')
+    return Markup(svg)
+
+
+def timeline_data(tl) -> Optional[dict]:
+    """The timeline in JSON: every dated figure, and when the latest was given."""
+    if not tl:
+        return None
+
+    def point(p):
+        return {"claim_id": p.get("id"), "outlet": outlet_name(p),
+                "words": figure_words(p["value"], p.get("bound")), "value": p["value"],
+                "published": p.get("published"), "repeats": p.get("repeats", 1),
+                "superseded": bool(p.get("superseded")), "replaced": p["replaced"]}
+
+    return {"latest_date": tl["latest_when"].isoformat() if tl["latest_has_time"] else tl["latest_when"].date().isoformat(),
+            "latest_words": when_words(tl["latest_when"], tl["latest_has_time"], long=True),
+            "latest": [point(p) for p in tl["latest"]], "points": [point(p) for p in tl["points"]],
+            "undated": tl["undated"], "joined": bool(tl["trails"])}
+
+
+def latest_line(tl) -> Optional[dict]:
+    """For a story's fact card: when the latest figure was given, and which it was."""
+    data = timeline_data(tl)
+    return {k: data[k] for k in ("latest_date", "latest_words", "latest")} if data else None
+
+
 # ---------------------------------------------------------------------------- shaping rows
 
 def unit_words(c) -> Optional[str]:
@@ -533,6 +755,8 @@ def figure_summary(datasette, database, c, articles=True) -> dict:
         "words": figure_words(c.get("value"), c.get("bound")) + (f" {unit}" if unit else ""),
         "source": c.get("source"),
         "superseded": bool(c.get("superseded")),
+        # one article's repeats of it (headline and body), counted once: "×2"
+        "repeats": c.get("repeats") or 1, "repeat_ids": c.get("repeat_ids") or [],
         # when and where the figure was given: its article's date, and the original (http/https only)
         "published": c.get("published"), "original_url": safe_url(c.get("original_url")),
         "article_url": page_url(datasette, database, "article", c["article_id"])
@@ -688,9 +912,11 @@ async def story_page(datasette, request):
         options[r["name"]].append(r["value"])
     options["status"] = [s for s in STATUS_ORDER if s in options["status"]] + \
         [s for s in options["status"] if s not in STATUS_ORDER]
+    timelines = {f["id"]: timeline(figures.get(f["id"], [])) for f in facts}
     fact_list = [{**fact_summary(datasette, name, f),
                   "figures": [figure_summary(datasette, name, c, may["articles"])
-                              for c in figures.get(f["id"], [])],
+                              for c in voices(figures.get(f["id"], []))],
+                  "latest": latest_line(timelines[f["id"]]),
                   "review": review_views.verdict(corr, f["id"]),
                   "moved_out": [{**figure_summary(datasette, name, c, may["articles"]),
                                  "review": review_views.review_notes(c)} for c in moved_out.get(f["id"], [])]}
@@ -725,21 +951,22 @@ async def fact_page(datasette, request):
         at = locate(c.get("sentence_text"), c.get("sentence_start"), c)
         sentences[c["id"]] = highlight(c.get("sentence_text") or "", [(*at, None)] if at else [],
                                        plain_mark)
-    for c in claims:
+    for c in voices(claims):
         key = ("superseded",) if c.get("superseded") else ("value", c.get("value"), unit_words(c))
         groups.setdefault(key, []).append({**figure_summary(datasette, name, c, may["articles"]),
                                            "review": review_views.review_notes(c)})
     group_list = [{"value": None if k[0] == "superseded" else k[1], "superseded": k[0] == "superseded",
                    "words": "superseded" if k[0] == "superseded" else f"{number(k[1])} {k[2] or ''}".strip(),
-                   "figures": v}
+                   "figures": v, "outlet_count": len({f["outlet"] for f in v})}
                   for k, v in groups.items()]
+    tl = timeline(claims)
     currencies = sorted({c["unit"] for c in claims if is_currency(c.get("unit"))})
     parts = parse_parts(fact.get("parts"))
     story_url = page_url(datasette, name, "story", fact["story"]) if fact.get("story") and may["stories"] else None
     history = corr.history([fact_id], [c["id"] for c in found])
     data = {"database": name, "fact": fact_summary(datasette, name, fact),
             "story": {"id": fact.get("story"), "url": story_url},
-            "groups": group_list, "parts": parts,
+            "groups": group_list, "parts": parts, "timeline": timeline_data(tl),
             "review": {"verdict": review_views.verdict(corr, fact_id),
                        "moved_out": [{**figure_summary(datasette, name, c, may["articles"]),
                                       "review": review_views.review_notes(c)} for c in moved_out.get(fact_id, [])],
@@ -751,16 +978,22 @@ async def fact_page(datasette, request):
                                "apart, since no exchange rate is right for every date."
                                if len(currencies) > 1 and fact.get("unit") in currencies else None),
              "chart": chart_svg(claims, fact.get("label") or fact_id, f"chart-{fact_id}"),
+             "timeline_chart": timeline_svg(tl, fact.get("label") or fact_id, f"timeline-{fact_id}") if tl else None,
+             "repeated": any(f["repeats"] > 1 for g in group_list for f in g["figures"]),
              "parts_view": await parts_view(datasette, db, parts, may["articles"]),
              "crumb_links": crumbs(datasette, name, seen, *([(fact["story"], story_url)] if story_url else []))}
     return await respond(datasette, request, "factcheck_fact.html", data, extra)
 
 
 async def parts_view(datasette, db, parts, articles=True):
-    """Label and link every fact_id in the part-and-whole check, whatever its shape."""
+    """The part-and-whole checks, labelled and linked: the loader writes one per article that
+    gives the whole and its parts ({"articles": [...]}); a single check ({"whole", "parts"}) is
+    read the same way."""
     if not parts:
         return None
-    entries = [parts.get("whole")] + list(parts.get("parts") or [])
+    checks = parts.get("articles") if isinstance(parts.get("articles"), list) else [parts]
+    checks = [c for c in checks if isinstance(c, dict)]
+    entries = [e for c in checks for e in [c.get("whole")] + list(c.get("parts") or [])]
     ids = [e["fact_id"] for e in entries
            if isinstance(e, dict) and isinstance(e.get("fact_id"), (str, int))]
     labels = {}
@@ -771,21 +1004,31 @@ async def parts_view(datasette, db, parts, articles=True):
         labels = {r["id"]: r["label"] for r in result.rows}
 
     def entry(e):
-        if not isinstance(e, dict):
-            return {"words": str(e), "label": None, "url": None}
+        if not isinstance(e, dict):  # the loader's whole: its value, on this fact
+            return {"words": number(e), "label": None, "url": None}
         fid = e.get("fact_id") if isinstance(e.get("fact_id"), (str, int)) else None
         return {"words": figure_words(e.get("value"), e.get("bound")),
                 "label": labels.get(fid) or fid,
                 "url": page_url(datasette, db.name, "fact", fid) if fid in labels else None}
 
-    ok = parts.get("ok")
-    return {"whole": entry(parts.get("whole")) if parts.get("whole") else None,
-            "parts": [entry(e) for e in parts.get("parts") or []],
-            "sum": number(parts["sum"]) if parts.get("sum") is not None else None,
-            "ok": ok, "ok_words": {True: "the parts add up", False: "the parts do not add up"}
-            .get(ok, "not checked"),
-            "article_url": page_url(datasette, db.name, "article", parts["article_id"])
-            if isinstance(parts.get("article_id"), str) and articles else None}
+    def ok_words(ok):
+        return {True: "the parts add up", False: "the parts do not add up"}.get(ok, "not checked")
+
+    def check(c):
+        whole = c.get("whole")
+        if whole is not None and not isinstance(whole, dict):
+            whole = {"value": whole, "bound": c.get("whole_bound")}
+        ok = None if c.get("ok") is None else bool(c.get("ok"))
+        return {"whole": entry(whole) if whole else None, "parts": [entry(e) for e in c.get("parts") or []],
+                "sum": number(c["sum"]) if c.get("sum") is not None else None,
+                "ok": ok, "ok_words": ok_words(ok), "outlet": c.get("outlet"),
+                "article_url": page_url(datasette, db.name, "article", c["article_id"])
+                if isinstance(c.get("article_id"), str) and articles else None}
+
+    shown = [check(c) for c in checks]
+    oks = [c["ok"] for c in shown]
+    ok = False if False in oks else (True if oks and all(oks) else None)
+    return {"checks": shown, "ok": ok, "ok_words": ok_words(ok)}
 
 
 async def article_page(datasette, request):
@@ -808,7 +1051,7 @@ async def article_page(datasette, request):
             "start": c.get("start"), "end": c.get("end"), "fact_label": fact.get("label"),
             "fact_status": fact.get("status"), "fact_state": status_info(fact.get("status")),
             "fact_url": page_url(datasette, name, "fact", c["fact_id"]) if c.get("fact_id") and may["facts"] else None,
-            "competing": [figure_summary(datasette, name, o) for o in competing(c, others)],
+            "competing": [figure_summary(datasette, name, o) for o in voices(competing(c, others))],
             "review": review_views.review_notes(c),
             "verdict": review_views.verdict(corr, c.get("fact_id")),
         })

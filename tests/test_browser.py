@@ -2,7 +2,8 @@
 
 Skipped when /usr/bin/chromium is missing, unless the CI environment variable is set (then it
 fails). Screenshots of every page type, desktop and phone width, go to the test's tmp_path; with
-FACTCHECK_SCREENSHOTS=1 the article page is also copied to docs/article.png for the README.
+FACTCHECK_SCREENSHOTS=1 the article page and a fact page with a timeline are also copied to
+docs/article.png and docs/fact.png for the README.
 """
 from __future__ import annotations
 
@@ -120,14 +121,21 @@ def targets(sample_db):
     others = {r[0] for r in conn.execute(
         "select distinct outlet from claims where fact_id = ? and outlet != "
         "(select outlet from claims where id = ?)", [row["fact_id"], row["claim"]])}
-    return dict(row) | {"others": others}
+    # a fact whose figures were given at two dates or more: its page draws a timeline
+    timeline = conn.execute("""
+        select c.fact_id from claims c join articles a on a.id = c.article_id
+        where c.fact_id is not null and a.published is not null
+        group by c.fact_id having count(distinct a.published) > 1
+        order by count(*) desc, c.fact_id limit 1""").fetchone()
+    assert timeline, "the sample has no fact whose figures were given at different dates"
+    return dict(row) | {"others": others, "timeline_fact": timeline[0]}
 
 
 def page_urls(server, t) -> dict:
     base = f"{server}/sample/-/factcheck"
     return {"stories": base, "story": f"{base}/story/{t['story']}",
             "fact": f"{base}/fact/{t['fact_id']}", "article": f"{base}/article/{t['article_id']}",
-            "about": f"{base}/about"}
+            "about": f"{base}/about", "timeline": f"{base}/fact/{t['timeline_fact']}"}
 
 
 def new_page(browser, width):
@@ -219,14 +227,29 @@ def test_screenshots_and_phone_layout(browser, server, targets, tmp_path, kind):
                         return parseFloat(getComputedStyle(t).fontSize)
                                * svg.getBoundingClientRect().width / svg.viewBox.baseVal.width; }))""")
         assert smallest >= 11.95, f"{name}: chart text {smallest:.1f}px at {width}px"
+        if name == "timeline":
+            assert page.locator("svg.fc-timeline").count() == 1, "no timeline on a fact given at two dates"
+            assert "Latest figure given on" in page.inner_text("main, body")
+            # every label inside the chart's box, and no two labels on top of each other
+            clash = page.evaluate("""() => { const svg = document.querySelector('svg.fc-timeline');
+                const box = svg.getBoundingClientRect();
+                const r = [...svg.querySelectorAll('text.fc-label')].map(t => t.getBoundingClientRect());
+                for (const a of r) { if (a.left < box.left - 1 || a.right > box.right + 1) return 'outside'; }
+                for (let i = 0; i < r.length; i++) for (let j = i + 1; j < r.length; j++) {
+                  const a = r[i], b = r[j];
+                  if (a.left < b.right && b.left < a.right && a.top < b.bottom - 2 && b.top < a.bottom - 2)
+                    return 'overlap'; }
+                return null; }""")
+            assert clash is None, f"timeline labels {clash} at {width}px"
         overflow = page.evaluate("document.documentElement.scrollWidth")
         assert overflow <= width + 1, f"{name} page is {overflow}px wide at {width}px"
         shot = tmp_path / f"{name}-{kind}.png"
         page.screenshot(path=str(shot), full_page=True)
         assert shot.stat().st_size > 1000
-        if name == "article" and kind == "desktop" and os.environ.get("FACTCHECK_SCREENSHOTS") == "1":
+        docs = {"article": "article.png", "timeline": "fact.png"}
+        if name in docs and kind == "desktop" and os.environ.get("FACTCHECK_SCREENSHOTS") == "1":
             (REPO / "docs").mkdir(exist_ok=True)
-            shutil.copy(shot, REPO / "docs" / "article.png")
+            shutil.copy(shot, REPO / "docs" / docs[name])
     assert not errors, errors
     print(f"\nscreenshots: {tmp_path}")
     context.close()

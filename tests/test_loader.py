@@ -46,6 +46,12 @@ def test_sample_story_by_default(tmp_path):
             "select text from sentences where article_id = ? and kind != 'headline'", [a["id"]])}
         assert a["title"] and a["title"] not in aside, a
         assert a["outlet"] and a["outlet"] not in a["path"], a
+        # a text that prints no headline is titled by its lead's first clause, never the whole lead
+        lead = next(db.query("select text from sentences where article_id = ? and kind = 'body' "
+                             "order by idx limit 1", [a["id"]]))["text"]
+        assert a["title"] in aside | {r["text"] for r in db.query(
+            "select text from sentences where article_id = ? and kind = 'headline'", [a["id"]])} \
+            or (lead.startswith(a["title"]) and len(a["title"]) < len(lead)), a
     assert {r["published"] for r in db.query("select published from articles")} >= {"2016-02-21", "2016-02-22"}
     assert [r["n"] for r in db.query("select count(*) as n from claims where outlet is null")] == [0]
 
@@ -83,6 +89,19 @@ def test_a_lead_is_never_a_title_and_a_given_title_stays():
     row = {"title": "From the manifest", "text": text, "outlet": "Herald", "path": "x.txt"}
     name_article(row, sentences, [])
     assert row["title"] == "From the manifest"
+
+
+@pytest.mark.parametrize("lead,title", [
+    ("Two bomb attacks killed 88 people in Syria, a monitoring group said.", "Two bomb attacks killed 88 people in Syria"),
+    ("Bomb blasts in two cities have left at least 140 people dead.", "Bomb blasts in two cities have left at least 140 people dead"),
+    ("In Homs, at least 57 people, mainly civilians, were killed in a double car bombing on Sunday.",
+     "In Homs, at least 57 people, mainly civilians, were killed in a …"),  # an opening phrase: twelve words
+    ("Rain fell.", "Rain fell."),
+])
+def test_a_title_from_the_lead_is_its_first_clause(lead, title):
+    from datasette_factcheck.pipeline import lead_title
+
+    assert lead_title(lead) == title
 
 
 def test_an_outlet_from_the_site_never_from_a_hash(tmp_path):

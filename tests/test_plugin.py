@@ -716,3 +716,182 @@ def test_a_figure_in_one_articles_headline_and_body_is_one_mark():
     svg = str(views.chart_svg(figs, "killed", "c"))
     assert svg.count("<circle") == 3  # Herald's 57 twice is one voice
     assert "57 \u00b7 Herald \u00d72" in svg and "57 \u00b7 Gazette<" in svg
+
+
+# ---------------------------------------------------------------------------- timeline, one voice
+
+TOLL = "flood-2024-05-01"
+
+
+def make_toll_db(path):
+    """A toll that rises over a day: the Herald says 12 in the morning and 15 at night, the Gazette
+    13 and the Courier 14 (in its headline and body: one voice) in the afternoon; and the homes
+    flooded, which the Gazette and the Courier give at one time. Returns (fact ids, article ids)."""
+    import sqlite_utils
+
+    from conftest import _article_rows, stable_id
+    from datasette_factcheck.storage import ensure_db_shape, update_story_counts
+
+    specs = {
+        "herald_am": ("Herald", "2024-05-01T08:00:00", [[("body", "Police said 12 people died in the flood.")]]),
+        "gazette": ("Gazette", "2024-05-01T16:00:00", [[("body", "The flood killed 13 people, officials said.")],
+                                                        [("body", "Some 200 homes were flooded.")]]),
+        "courier": ("Courier", "2024-05-01T16:00:00", [[("headline", "Flood kills 14")],
+                                                        [("body", "The flood has killed 14 people.")],
+                                                        [("body", "About 200 homes were flooded.")]]),
+        "herald_pm": ("Herald", "2024-05-01T20:00:00", [[("body", "The death toll rose to 15 on Wednesday.")]]),
+    }
+    db = sqlite_utils.Database(path)
+    ensure_db_shape(db)
+    db["stories"].insert({"id": TOLL, "name": "Flood, 1 May 2024"}, pk="id")
+    facts = {"killed": stable_id("fact", TOLL, "killed"), "homes": stable_id("fact", TOLL, "homes")}
+    figures = {"herald_am": [("12", "killed")], "gazette": [("13", "killed"), ("200", "homes")],
+               "courier": [("14", "killed"), ("14", "killed"), ("200", "homes")],
+               "herald_pm": [("15", "killed")]}
+    articles, sentences, claims = {}, [], []
+    for key, (outlet, published, paragraphs) in specs.items():
+        article, rows = _article_rows(key, dict(story=TOLL, path=f"{key}.txt", outlet=outlet,
+                                                published=published,
+                                                title=paragraphs[0][0][1], url=None, paragraphs=paragraphs))
+        articles[key] = article
+        sentences += rows
+        pos = 0
+        for text, fact in figures[key]:
+            start = article["text"].index(text, pos)
+            pos = start + len(text)
+            sentence = next(s for s in rows if s["start"] <= start < s["end"])
+            claims.append({"id": stable_id("claim", article["id"], start), "article_id": article["id"],
+                           "sentence_id": sentence["id"], "fact_id": facts[fact], "story": TOLL,
+                           "outlet": outlet, "start": start, "end": pos, "text": text, "value": float(text),
+                           "low": float(text), "high": float(text), "bound": "exact", "unit": "people",
+                           "measure": fact, "superseded": 0, "kind": "cardinal"})
+    fact_rows = []
+    for name, fid in facts.items():
+        mine = [c for c in claims if c["fact_id"] == fid]
+        outlets = sorted({c["outlet"] for c in mine})
+        values = [c["value"] for c in mine]
+        fact_rows.append({"id": fid, "story": TOLL, "label": name, "measure": name, "unit": "people",
+                          "status": "conflict" if len(set(values)) > 1 else "agree",
+                          "outlet_count": len(outlets), "claim_count": len(mine), "min_value": min(values),
+                          "max_value": max(values), "spread": max(values) - min(values),
+                          "outlets": json.dumps(outlets), "sources": "[]", "confidence": 0.9})
+    with db.conn:
+        db["articles"].insert_all(articles.values(), pk="id")
+        db["sentences"].insert_all(sentences, pk="id")
+        db["facts"].insert_all(fact_rows, pk="id")
+        db["claims"].insert_all(claims, pk="id")
+    update_story_counts(db, TOLL)
+    db.conn.close()
+    return facts, {k: a["id"] for k, a in articles.items()}
+
+
+@pytest_asyncio.fixture
+async def toll(tmp_path):
+    path = tmp_path / "flood.db"
+    facts, articles = make_toll_db(path)
+    return await make_ds([path]), facts, articles
+
+
+def timeline_svg_of(html):
+    found = re.search(r'<svg class="fc-chart fc-timeline".*?</svg>', html, re.S)
+    return found.group(0) if found else None
+
+
+@pytest.mark.asyncio
+async def test_a_fact_given_at_different_times_gets_a_timeline(toll):
+    ds, facts, _ = toll
+    base = "/flood/-/factcheck"
+    html = (await get_ok(ds, f"{base}/fact/{facts['killed']}")).text
+    svg = timeline_svg_of(html)
+    assert svg and 'role="img"' in svg
+    # one mark per outlet's figure: the Herald's two reports, the Gazette's, the Courier's once
+    assert svg.count("<circle") == 4
+    assert svg.count("fc-dot-superseded") == 1  # the Herald's 12, replaced by its own 15
+    assert re.search(r'class="fc-label fc-label-superseded"[^>]*>12 · Herald<', svg)
+    assert "14 · Courier \u00d72<" in svg
+    assert svg.count('class="fc-trail"') == 1  # the Herald's 12 joined to its 15
+    assert ">08:00<" in svg and ">20:00<" in svg  # one day: the axis gives times of day
+    assert 'Latest figure given on <time datetime="2024-05-01T20:00:00">1 May 2024, 20:00</time>: ' \
+           "<strong>15</strong> (Herald)" in html
+    assert "superseded: reported as replaced" in html  # the legend says what a hollow mark is
+    data = (await get_ok(ds, f"{base}/fact/{facts['killed']}.json")).json()["timeline"]
+    assert [(p["outlet"], p["value"], p["replaced"]) for p in data["points"]] == [
+        ("Herald", 12, True), ("Gazette", 13, False), ("Courier", 14, False), ("Herald", 15, False)]
+    assert data["latest_date"] == "2024-05-01T20:00:00" and [p["words"] for p in data["latest"]] == ["15"]
+    # the story page says when the latest figure was given
+    story = (await get_ok(ds, f"{base}/story/{TOLL}")).text
+    assert story.count("Latest figure given on") == 1 and "1 May 2024, 20:00</time>: 15 (Herald)" in story
+
+
+@pytest.mark.asyncio
+async def test_a_fact_whose_figures_share_one_date_gets_no_timeline(toll, ds, ids):
+    flood, facts, _ = toll
+    html = (await get_ok(flood, f"/flood/-/factcheck/fact/{facts['homes']}")).text
+    assert timeline_svg_of(html) is None and "Latest figure given" not in html
+    assert (await get_ok(flood, f"/flood/-/factcheck/fact/{facts['homes']}.json")).json()["timeline"] is None
+    assert 'class="fc-chart"' in html  # the number line is still drawn
+    one = (await get_ok(ds, f"{BASE}/fact/{ids['facts']['homs_wounded']}.json")).json()
+    assert one["timeline"] is None  # one figure, one date
+
+
+@pytest.mark.asyncio
+async def test_one_articles_repeated_figure_counts_once_everywhere(toll):
+    ds, facts, articles = toll
+    base = "/flood/-/factcheck"
+    story = (await get_ok(ds, f"{base}/story/{TOLL}.json")).json()
+    killed = next(f for f in story["facts"] if f["id"] == facts["killed"])
+    assert len(killed["figures"]) == 4 and killed["outlet_count"] == 3
+    courier = [f for f in killed["figures"] if f["outlet"] == "Courier"]
+    assert len(courier) == 1 and courier[0]["repeats"] == 2
+    html = (await get_ok(ds, f"{base}/story/{TOLL}")).text
+    assert "3 outlets\n        · 4 figures (1 repeated in one article, counted once: ×2)" in html
+    data = (await get_ok(ds, f"{base}/fact/{facts['killed']}.json")).json()
+    fourteen = next(g for g in data["groups"] if g["value"] == 14)
+    assert len(fourteen["figures"]) == 1 and fourteen["figures"][0]["repeat_ids"]
+    html = (await get_ok(ds, f"{base}/fact/{facts['killed']}")).text
+    assert '<span class="fc-count">1 figure</span>' in html  # the 14: one figure, not two
+    assert "×2</span>" in html and "it is counted once" in html
+    assert html.count('<mark class="fc-figure">14</mark>') == 2  # both its sentences are shown
+    homes = (await get_ok(ds, f"{base}/fact/{facts['homes']}")).text
+    assert "2 figures from 2 outlets" in homes
+    # another article's popover lists the Courier's 14 once
+    page = (await get_ok(ds, f"{base}/article/{articles['herald_am']}.json")).json()
+    assert [o["outlet"] for o in page["claims"][0]["competing"]].count("Courier") == 1
+
+
+@pytest.mark.asyncio
+async def test_the_loaders_part_and_whole_checks_are_shown_per_article(fixture_db, ids, tmp_path):
+    """The loader writes one check per article that gives the whole and its parts (link.facts):
+    each is a table naming its article, with its own verdict."""
+    import shutil
+
+    from datasette_factcheck.link.facts import check_parts
+    from datasette_factcheck.model import Fact
+
+    path = tmp_path / "sample.db"
+    shutil.copy(fixture_db[0], path)
+    conn = sqlite3.connect(path)
+    conn.row_factory = sqlite3.Row
+    f = ids["facts"]
+    facts = [Fact(id=f["total_killed"], story=SYRIA, label="", measure="killed", subject="people",
+                  place="Homs + Sayyida Zeinab", time_frame="event", unit="people")] + \
+            [Fact(id=f[k], story=SYRIA, label="", measure="killed", subject="people", place=p,
+                  time_frame="event", unit="people") for k, p in (("homs_killed", "Homs"),
+                                                                   ("damascus_killed", "Sayyida Zeinab"))]
+    members = {fact.id: [dict(r) for r in conn.execute("select * from claims where fact_id = ?", [fact.id])]
+               for fact in facts}
+    check_parts(facts, members)  # Press TV: 57 + at least 83, at least 140; the Guardian: 57 + at least 31, 88
+    with conn:
+        conn.execute("update facts set parts = ?, parts_ok = ? where id = ?",
+                     [facts[0].parts, facts[0].parts_ok, facts[0].id])
+    conn.close()
+    ds = await make_ds([path], **load_config())
+    html = (await get_ok(ds, f"{BASE}/fact/{f['total_killed']}")).text
+    section = html[html.index("Part and whole"):]
+    assert "Adds up</span>: the parts add up in each of the 2 articles" in section
+    assert section.count('<table class="rows-and-columns fc-parts-table">') == 2
+    for outlet, words in (("presstv", "the parts add up"), ("guardian", "the parts add up")):
+        assert re.search(rf'<caption><a href="{BASE}/article/{ids["articles"][outlet]}">[^<]+</a>: {words}</caption>',
+                         section), outlet
+    assert f'href="{BASE}/fact/{f["homs_killed"]}"' in section and ">this fact<" in section
+    assert "<td data-label=\"Figure\">88</td>" in section and "<td data-label=\"Figure\">at least 140</td>" in section
