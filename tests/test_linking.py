@@ -151,6 +151,8 @@ def test_a_word_for_a_round_number_is_not_distinctive():
     assert f["value_equal"] == 1 and f["value_equal_distinctive"] == 0
     f, _ = features_of(claim("a", 12), claim("b", 12))
     assert f["value_equal_distinctive"] == 1
+    f, _ = features_of(claim("a", 5.9, unit="percent"), claim("b", 5.9, unit="percent"))
+    assert f["value_equal_distinctive"] == 1  # 5.9% is as telling as 57
 
 
 def test_a_measure_the_vocabulary_defines_at_one_place_and_time():

@@ -116,9 +116,10 @@ def _key(c: dict, frame) -> tuple:
 
 
 def _round(v: float) -> bool:
-    """A figure outlets might give for many things: 1-9, or a round 10, 20, 100, 1000."""
+    """A figure outlets might give for many things: 1-9, or a round 10, 20, 100, 1000 (5.9% or a
+    magnitude 4.6 is as telling as 57)."""
     if v < 10:
-        return True
+        return float(v).is_integer()
     digits = f"{abs(v):.0f}".rstrip("0")
     return len(digits) <= 1
 
