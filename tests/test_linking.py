@@ -328,7 +328,7 @@ def test_a_plugin_linker_gets_the_vocabulary():
     pm = plugins.get_plugin_manager()
     pm.register(Linker(), name="test-linker")
     try:
-        assert pm.hook.factcheck_link(claims=[], story="s", vocabulary={"killed"}) == []
+        assert pm.hook.factcheck_link(claims=[], story="s", vocabulary={"killed"}, must=set(), cannot=set()) == []
         assert seen["vocabulary"] == {"killed"}
     finally:
         pm.unregister(name="test-linker")
