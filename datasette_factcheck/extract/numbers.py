@@ -61,7 +61,7 @@ __all__ = ["BOUNDS", "KINDS", "EXCLUSION_REASONS", "Quantity", "parse_number", "
 BOUNDS = ("exact", "at_least", "more_than", "about", "up_to", "less_than")
 KINDS = ("cardinal", "ordinal", "multiplier", "vague", "range", "share", "percent", "money", "measure")
 EXCLUSION_REASONS = ("date", "year", "time", "duration", "age", "one_of", "one_another", "pronoun",
-                     "id", "filename", "in_name", "negation", "label")
+                     "id", "filename", "in_name", "negation", "label", "address")
 
 
 @dataclass
@@ -1147,7 +1147,18 @@ def _exclusion(text: str, core: _Core) -> str | None:
         return "in_name"
     if _LABEL_AFTER_RE.match(text, core.end):
         return "label"
+    if core.plain_digits and not core.hedge and _ADDRESS_AFTER_RE.match(text, core.end):
+        return "address"
     return None
+
+
+# "at 12 North Main Street", "40 W. 3rd Ave.", "9 Elm Rd": a house number names a door, counts nothing
+_STREET_WORDS = ("street", "st", "avenue", "ave", "av", "road", "rd", "boulevard", "blvd", "drive", "dr", "lane",
+                 "ln", "way", "place", "pl", "court", "ct", "terrace", "parkway", "pkwy", "highway", "hwy", "square",
+                 "sq", "crescent", "close", "row", "broadway")
+_ADDRESS_AFTER_RE = re.compile(
+    rf"{_SP}+(?:(?:[NSEW]|NE|NW|SE|SW|North|South|East|West)\.?{_SP}+)?"
+    rf"(?:(?:[A-Z][a-z]+|\d+(?:st|nd|rd|th))\.?{_SP}+){{0,3}}(?i:{'|'.join(_STREET_WORDS)})\b\.?")
 
 
 # "64-bit processors", "a 32-bit system": a kind of thing, not a count of anything
