@@ -452,3 +452,31 @@ def test_part_of_a_sum():
     assert part("including $12 million for repairs") == "part"
     assert part("$3 million of the total went to staff") == "part"
     assert part("$3 million for the new bridge") is None
+
+
+def test_the_verb_that_governs_a_figure_measures_it_not_a_later_one(pipe):
+    found = claims_of(pipe, "A driver who hit two cyclists and killed one woman was charged on Monday.")
+    assert found["one"]["measure"] == "killed"
+
+
+@pytest.mark.parametrize("text,figure", [
+    ("The restaurant, which had at least a dozen people inside enjoying a meal, was closed.", "at least a dozen"),
+    ("The staff and a dozen other people who were there for a dinner managed to get out.", "a dozen"),
+    ("There were 30 people at the meeting when the roof fell.", "30"),
+])
+def test_people_said_to_be_there_are_a_count_of_those_present(pipe, text, figure):
+    assert claims_of(pipe, text)[figure]["measure"] == "present"
+
+
+def test_there_were_n_counts_the_noun_it_brings_in_past_its_modifiers(pipe):
+    found = claims_of(pipe, "In the yard there were five totally kitted out, tooled up riot officers with guns drawn.")
+    assert found["five"]["measure"] == "officer"
+
+
+@pytest.mark.parametrize("text,figure,offence", [
+    ("A 40-year-old woman was charged on Monday with one count of second-degree murder.", "one", "second-degree murder"),
+    ("He faces three counts of fraud.", "three", "fraud"),
+])
+def test_a_numbered_count_of_an_offence_is_a_charge(pipe, text, figure, offence):
+    found = claims_of(pipe, text)[figure]
+    assert (found["measure"], found["subject"]) == ("charged", offence)

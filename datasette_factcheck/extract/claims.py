@@ -507,10 +507,27 @@ def _hyphen_noun(tok):
     return None
 
 
+def _introduced_noun(tok):
+    """'there were five, fully armed, riot officers': what an existential 'there were N' brings in,
+    when the parse leaves the figure alone; the first plural noun after it, past modifiers only."""
+    there = tok.head if tok.dep_ == "attr" else (tok.head.head if tok.dep_ == "advmod" else None)
+    if there is None or not any(c.dep_ == "expl" for c in there.children):
+        return None
+    for t in tok.doc[tok.i + 1: min(tok.i + 12, tok.sent.end)]:
+        if t.pos_ in ("NOUN", "PROPN") and t.tag_ in ("NNS", "NNPS"):
+            return t
+        if not (t.pos_ in ("ADV", "ADJ", "PUNCT", "CCONJ", "VERB") or t.dep_ in ("prt", "compound")):
+            return None
+    return None
+
+
 def _counted_noun_near(tok):
     hyphened = _hyphen_noun(tok)
     if hyphened is not None:
         return hyphened
+    introduced = _introduced_noun(tok)
+    if introduced is not None:
+        return introduced
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for obj in child.children:
@@ -607,6 +624,16 @@ def _word_measure(t, vocab: dict):
     return name
 
 
+def _said_of_another(verb, tok, noun) -> bool:
+    """'the man who killed one woman has been charged': the verb after the figure has a subject of
+    its own, and the figure is the object of another verb; what that verb says is not what the
+    figure counts."""
+    anchor = noun if noun is not None else tok
+    if anchor.dep_ not in ("dobj", "pobj") or verb.i == anchor.head.i:
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.i not in (tok.i, anchor.i) for c in verb.children)
+
+
 def _predicate_measure(tok, span, vocab: dict, number_tokens, noun=None, direct_only=False):
     """What the figure's verb or noun says happened: 'people were killed', 'gave the death toll
     as 46', '39 injured', 'left 140 dead'. Words the parse ties to the figure come first; a word
@@ -616,7 +643,7 @@ def _predicate_measure(tok, span, vocab: dict, number_tokens, noun=None, direct_
     j = max(tok.i, noun.i if noun is not None else tok.i) + 1
     while j < min(len(doc), span.end) and (doc[j].lower_ in SKIP_BEFORE_PREDICATE or doc[j].dep_ in ("compound",)):
         j += 1
-    if j < min(len(doc), span.end) and doc[j].pos_ in ("VERB", "ADJ"):
+    if j < min(len(doc), span.end) and doc[j].pos_ in ("VERB", "ADJ") and not _said_of_another(doc[j], tok, noun):
         name = _word_measure(doc[j], vocab)
         if name:
             return name
@@ -989,8 +1016,12 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
         reported = own = counted = None
         fronted = _fronted_partitive(tok, noun, vocab)
         tally = _tally_side(q, sentence)
+        charge = _charge_count(tok, noun)
         if tally or _poll_sample(noun):
             measure = reported = tally or "poll sample"
+        elif charge:
+            measure = reported = "charged"
+            subject = charge
         elif fronted:
             measure, subject = fronted
             reported = measure
@@ -1169,6 +1200,19 @@ def _tally_side(q, sentence: Sentence) -> Optional[str]:
     return side if set(words[-4:]) & TALLY_WORDS else None
 
 
+def _charge_count(tok, noun) -> Optional[str]:
+    """'charged with two counts of fraud', 'faces one count of murder': a numbered count of an
+    offence is a charge; the offence is what is charged."""
+    if noun is None or _lemma(noun) != "count" or tok.dep_ != "nummod" or tok.head.i != noun.i:
+        return None
+    offence = next((o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for o in c.children if o.dep_ == "pobj" and o.pos_ == "NOUN"), None)
+    if offence is None:
+        return None
+    words = [t for t in offence.doc[offence.left_edge.i:offence.i + 1] if t.dep_ not in ("det", "poss")]
+    return "".join(t.text_with_ws for t in words).strip().lower()
+
+
 def _poll_sample(noun) -> bool:
     """'a poll of 1,000 adults', 'a survey of 2,500 voters': the people a poll asked."""
     return (noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of"
@@ -1261,14 +1305,29 @@ def _done_to(noun, vocab) -> Optional[str]:
     return _measure_class(lemma, vocab) or (lemma if lemma in STATE_OR_OUTCOME_VERBS else None)
 
 
+PRESENCE_PREPS = {"in", "inside", "at", "aboard", "on"}
+PRESENCE_ADVERBS = {"there", "here", "inside", "aboard", "present", "onboard"}
+
+
+def _presence(verb) -> bool:
+    """'there were 30 guests', 'had 30 guests inside', 'who were at the party': a 'be' or 'have'
+    that says where people were, or that they were there at all."""
+    return _lemma(verb) in ("be", "have") and any(
+        c.dep_ == "expl" or (c.dep_ == "advmod" and c.lower_ in PRESENCE_ADVERBS)
+        or (c.dep_ == "prep" and c.lower_ in PRESENCE_PREPS) for c in verb.children)
+
+
 def _governing_verb(t):
-    """The verb a figure's noun hangs from, through 'had to be ushered' to 'usher'."""
+    """The verb a figure's noun hangs from, through 'had to be ushered' to 'usher'; PRESENT where
+    it only says that they were there ('there were 30 guests', '30 guests who were inside')."""
+    if any(c.dep_ == "relcl" and _presence(c) for c in t.children):
+        return PRESENT
     verb = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
     while verb is not None and _lemma(verb) in ("be", "have", "get"):
+        if _presence(verb):
+            return PRESENT  # "as many as 20 people had been inside the bank"
         nxt = next((c for c in verb.children if c.dep_ in ("xcomp", "acomp") and c.pos_ == "VERB"), None)
         if nxt is None:
-            if any(c.dep_ == "prep" and c.lower_ in ("in", "inside", "at", "aboard", "on") for c in verb.children):
-                return PRESENT  # "as many as 20 people had been inside the bank"
             return None
         verb = nxt
     if verb is not None and _lemma(verb) in attribution.REPORTING:
