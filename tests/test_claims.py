@@ -480,3 +480,23 @@ def test_there_were_n_counts_the_noun_it_brings_in_past_its_modifiers(pipe):
 def test_a_numbered_count_of_an_offence_is_a_charge(pipe, text, figure, offence):
     found = claims_of(pipe, text)[figure]
     assert (found["measure"], found["subject"]) == ("charged", offence)
+
+
+@pytest.mark.parametrize("text,figure", [
+    ("A 4.6 quake shook the valley on Monday.", "4.6"),
+    ("4.6 Earthquake Shakes Valley Towns", "4.6"),
+    ("An earthquake measuring 4.6 struck the valley.", "4.6"),
+    ("The largest quake ever recorded there was 4.5.", "4.5"),
+    ("It was followed by a 2.9 aftershock at noon and a 2.2 at 12:05.", "2.2"),
+    ("Two aftershocks, magnitude 2.9 and 2.2, followed.", "2.2"),
+])
+def test_a_bare_figure_of_a_quake_is_its_magnitude(pipe, text, figure):
+    found = claims_of(pipe, text)[figure]
+    assert (found["unit"], found["measure"]) == ("magnitude", "magnitude")
+
+
+@pytest.mark.parametrize("text,figure", [
+    ("Two earthquakes hit the town.", "Two"), ("Doctors treated 3 quake victims.", "3"),
+])
+def test_a_count_of_quakes_or_of_their_victims_is_no_magnitude(pipe, text, figure):
+    assert claims_of(pipe, text)[figure]["unit"] is None

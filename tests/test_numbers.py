@@ -608,6 +608,16 @@ def test_a_count_of_streets_or_people_on_one_is_no_address(text, span):
     assert get(text, span).excluded is None
 
 
+@pytest.mark.parametrize("text,span", [("determined M7.5 as the largest", "M7.5"), ("a Mw 6.1 quake", "Mw 6.1")])
+def test_the_seismologists_notation_is_a_magnitude(text, span):
+    q = get(text, span)
+    assert (q.unit, q.value, q.excluded) == ("magnitude", approx(float(span.split("M")[-1].lstrip("w "))), None)
+
+
+def test_a_road_or_a_rifle_named_m_and_digits_is_no_magnitude():
+    assert all(q.unit != "magnitude" for q in find_quantities("Drive on the M4 with an M16 rifle."))
+
+
 def test_capitals_in_a_headline_are_not_names():
     assert get("Two Killed In Homs Blasts As Ceasefire Talks Stall", "Two").excluded is None
     assert get("SERIES OF BOMBINGS IN HOMS KILL 119", "119").excluded is None

@@ -14,7 +14,7 @@ from typing import List, Optional, Tuple
 from .. import plugins
 from . import attribution, numbers, places, segmenting
 from .measures import (CHANGE_NOUNS, CHANGE_VERBS, CONTAINER_NOUNS, COUNTED_NOUNS, FORECAST_WORDS, GENERIC_PERSONS,
-                       LEVEL_VERBS, MONEY_MEASURES, PERIOD_PHRASES, PERSON_NOUNS, POLL_NOUNS, TALLY_WORDS, UNIT_MEASURES,
+                       LEVEL_VERBS, MAGNITUDE_NOUNS, MONEY_MEASURES, PERIOD_PHRASES, PERSON_NOUNS, POLL_NOUNS, TALLY_WORDS, UNIT_MEASURES,
                        person_class)
 from ..model import Article, Claim, Sentence
 
@@ -1008,6 +1008,8 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
         measure, subject = _money_measure(tok, span), _part_of_a_sum(q, sentence.text)
     elif _margin_of_error(q, sentence):
         measure = "margin of error"
+    elif _quake_magnitude(q, tok, noun, span):
+        measure = "magnitude"  # 'a 4.6 quake' is 'a magnitude 4.6 quake'
     elif q.unit and q.unit not in ("share", "percent", "times"):
         measure = UNIT_MEASURES.get(q.unit, q.unit)
         if measure == "distance":
@@ -1138,8 +1140,9 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
         bound = "about"
     claim = Claim(
         start=start, end=end, text=ctx.article.text[start:end], value=q.value, low=q.low, high=q.high,
-        bound=bound, unit="year" if measure == "age" else q.unit, measure=measure, subject=subject, place=place, source=source,
-        time_frame=time_frame, time_text=time_text, superseded=_superseded(q, sentence), kind=q.kind,
+        bound=bound, unit={"age": "year", "magnitude": "magnitude"}.get(measure, q.unit), measure=measure, subject=subject,
+        place=place, source=source, time_frame=time_frame, time_text=time_text, superseded=_superseded(q, sentence),
+        kind="measure" if measure == "magnitude" else q.kind,
         sentence_index=sentence.index,
     )
     if q.unit and re.search(r"[\d\w%)]\s*\(\s*(about|some|around|roughly|or|approximately)?\s*$", sentence.text[max(0, q.start - 30):q.start]) \
@@ -1217,6 +1220,30 @@ def _poll_sample(noun) -> bool:
     """'a poll of 1,000 adults', 'a survey of 2,500 voters': the people a poll asked."""
     return (noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of"
             and _lemma(noun.head.head) in POLL_NOUNS)
+
+
+MAGNITUDE_VERBS = {"measure", "register", "be", "reach", "hit", "record", "rate", "have"}
+
+
+def _quake_magnitude(q, tok, noun, span) -> bool:
+    """A bare figure that gives a quake's magnitude, as 'magnitude 4.6' does: 'a 4.6 quake', '4.6
+    Earthquake Shakes Towns', 'an earthquake measuring 4.6', 'the quake was 4.5', and a decimal
+    with nothing counted beside a quake ('a 2.9 aftershock and a 2.2'): a count is never 2.2."""
+    if q.unit or q.kind != "cardinal" or not 0 < (q.value or 0) < 10 or not re.search(r"\d", q.text):
+        return False  # a magnitude is written in digits: "one earthquake" counts one
+    whole = q.value == int(q.value)
+    doc = tok.doc
+    after = next((t for t in doc[tok.i + 1:tok.i + 4] if t.text not in ("-", "‐", "‑") and t.lower_ != "plus"), None)
+    if after is not None and _lemma(after) in MAGNITUDE_NOUNS and after.tag_ not in ("NNS", "NNPS") \
+            and not (whole and after.dep_ == "compound" and after.head.i > after.i):
+        return True  # "2 earthquakes" and "3 quake victims" count them
+    verb = tok.head if tok.dep_ in ("dobj", "attr", "acomp", "npadvmod", "oprd") else None
+    if verb is not None and _lemma(verb) in MAGNITUDE_VERBS:
+        said_of = [verb.head] if verb.dep_ == "acl" else [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if any(_lemma(t) in MAGNITUDE_NOUNS for t in said_of):
+            return True
+    return (not whole and (noun is None or _lemma(noun) in MAGNITUDE_NOUNS)
+            and any(_lemma(t) in MAGNITUDE_NOUNS for t in span))
 
 
 def _margin_of_error(q, sentence: Sentence) -> bool:

@@ -365,6 +365,8 @@ _MULTIPLIER_RE = re.compile(rf"\b(?P<w>{_alt(_MULTIPLIERS)})\b", re.I)
 _DECADE_RE = re.compile(r"(?:['’](?P<short>\d0)|(?<![\w.,'’])(?P<full>\d{1,3}0))s\b")
 _MAGNITUDE_PREFIX_RE = re.compile(rf"\bmagnitude(?:{_SP}+|{_SP}*{_HYPHEN}{_SP}*)(?:of{_SP}+)?"
                                   r"(?P<num>\d+(?:\.\d+)?)(?![\w]|[.,]\d)", re.I)
+# "M7.5", "Mw 6.1": the seismologists' notation, always with a decimal (M4 is a road, an M16 a rifle)
+_M_MAGNITUDE_RE = re.compile(rf"\bM[wLs]?{_SP}?(?P<num>\d\.\d)(?![\w]|[.,]\d)")
 
 # units after a number
 _PERCENT_RE = re.compile(rf"{_SP}?%|(?:{_SP}+|{_HYPHEN})?(?:per{_SP}?cent|percent)\b|(?<=\d)(?:pc|pct)\b", re.I)
@@ -542,8 +544,8 @@ def _m_digits(text: str, pos: int, loose: bool) -> _Core | None:
 
 
 def _m_magnitude(text: str, pos: int, loose: bool) -> _Core | None:
-    """magnitude 6.1 / magnitude-6.1 / magnitude of 6.1."""
-    m = _MAGNITUDE_PREFIX_RE.match(text, pos)
+    """magnitude 6.1 / magnitude-6.1 / magnitude of 6.1 / M6.1."""
+    m = _MAGNITUDE_PREFIX_RE.match(text, pos) or _M_MAGNITUDE_RE.match(text, pos)
     if not m:
         return None
     return _Core(pos, m.end(), float(m.group("num")), unit="magnitude", unit_word="magnitude")
@@ -928,7 +930,7 @@ def _protected(text: str) -> tuple[list[Quantity], _Spans]:
                 continue
             if regex is _NUMERIC_DATE_RE and not _valid_numeric_date(m):
                 continue
-            if regex is _CHUNK_RE and not _is_code(m.group()):
+            if regex is _CHUNK_RE and (not _is_code(m.group()) or _M_MAGNITUDE_RE.match(text, start)):
                 continue
             taken.add(start, end)
             value = None
