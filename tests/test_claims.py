@@ -500,3 +500,22 @@ def test_a_bare_figure_of_a_quake_is_its_magnitude(pipe, text, figure):
 ])
 def test_a_count_of_quakes_or_of_their_victims_is_no_magnitude(pipe, text, figure):
     assert claims_of(pipe, text)[figure]["unit"] is None
+
+
+@pytest.mark.parametrize("text,figure,measure", [
+    ("Pensions will see the largest rise in their payments in four decades.", "four decades", "record span"),
+    ("Prices jumped the most in 39 years.", "39 years", "record span"),
+    ("Arrests hit a 21-year high in June.", "21-year", "record span"),
+    ("He could face up to two years in prison.", "up to two years", "prison term"),
+])
+def test_a_span_a_record_holds_over_and_a_prison_term_are_figures(pipe, text, figure, measure):
+    assert claims_of(pipe, text)[figure]["measure"] == measure
+
+
+@pytest.mark.parametrize("text,figure", [
+    ("The euro fell below a dollar for the first time in over a year.", "over a year"),
+    ("The best players stayed for two hours.", "two hours"),
+    ("He has lived in the west for 20 years.", "20 years"),
+])
+def test_a_duration_that_says_when_is_no_figure(pipe, text, figure):
+    assert figure not in claims_of(pipe, text)

@@ -69,6 +69,10 @@ PERIOD_RE = re.compile(
 # "the highest since 1960": a record over a span, not a total run up since then
 SUPERLATIVE_BEFORE_RE = re.compile(r"\b(?:\w+est|most|least|fewest|first\s+time|worst|best)\s+\Z", re.I)
 # "up 5.4% from a year earlier", "than a month ago": the base of a comparison, not when the figure was
+# "the largest rise in four decades", "a 21-year high", "up to two years in prison": durations that are figures
+SPAN_BEFORE_RE = re.compile(r"\b(?:in|for|since)\s+(?:(?:the|a)\s+)?(?:(?:past|last|nearly|almost|over|more\s+than)\s+)*\Z", re.I)
+RECORD_AFTER_RE = re.compile(r"\s+(?:high|low|record|peak)\b", re.I)
+PRISON_AFTER_RE = re.compile(r"\s+(?:in\s+(?:prison|jail)|(?:prison|jail)\s+(?:term|sentence))\b", re.I)
 COMPARISON_BEFORE_RE = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?)\s+\Z", re.I)
 DIMENSIONS = {"wide": "width", "deep": "depth", "long": "length", "high": "height", "tall": "height", "across": "width", "in diameter": "width"}
 
@@ -250,6 +254,9 @@ def _keep(q, text: str) -> bool:
         return False  # an emergency or phone number
     if q.excluded == "age":
         return True  # _claim keeps the age of the person a story is about, not a speaker's
+    if q.excluded == "duration":  # _claim keeps the span of a record and a prison term
+        return bool(SPAN_BEFORE_RE.search(text[max(0, q.start - 24):q.start]) or RECORD_AFTER_RE.match(text, q.end)
+                    or PRISON_AFTER_RE.match(text, q.end))
     if q.excluded == "pronoun":
         return bool(re.search(r"\bthe other\s+$", text[max(0, q.start - 12):q.start], re.I))
     return not q.excluded
@@ -1006,6 +1013,10 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
         measure, subject = "age", (_person_subject(person) if _person_like(person) else None)
     elif q.kind == "money" or (q.unit or "").upper() in ("USD", "EUR", "GBP", "JPY", "CNY", "INR", "AUD", "CAD"):
         measure, subject = _money_measure(tok, span), _part_of_a_sum(q, sentence.text)
+    elif q.excluded == "duration":
+        measure = _duration_measure(q, tok, sentence)
+        if measure is None:
+            return None
     elif _margin_of_error(q, sentence):
         measure = "margin of error"
     elif _quake_magnitude(q, tok, noun, span):
@@ -1244,6 +1255,26 @@ def _quake_magnitude(q, tok, noun, span) -> bool:
             return True
     return (not whole and (noun is None or _lemma(noun) in MAGNITUDE_NOUNS)
             and any(_lemma(t) in MAGNITUDE_NOUNS for t in span))
+
+
+def _duration_measure(q, tok, sentence: Sentence) -> Optional[str]:
+    """A span of time that is itself a figure: the span a record holds over ('the largest rise in
+    four decades', 'the most in 39 years', 'a 21-year high') and a prison term ('up to two years in
+    prison'); any other duration ('served 39 years', 'for two hours') is when, not what."""
+    text = sentence.text
+    if RECORD_AFTER_RE.match(text, q.end):
+        return "record span"
+    if PRISON_AFTER_RE.match(text, q.end):
+        return "prison term"
+    prep = next((a for a in tok.ancestors if a.dep_ == "prep"), None)
+    if prep is None or not SPAN_BEFORE_RE.search(text[max(0, q.start - 24):q.start]):
+        return None
+    # what the span is told of, and the word above it, is the superlative's: 'the largest rise in';
+    # 'for the first time in over a year' says when, like 'for a year'
+    held = [h for h in (prep.head, prep.head.head) if _lemma(h) != "time"]
+    if any(t.tag_ in ("JJS", "RBS") or t.lower_ == "first" for h in held for t in [h, *h.children]):
+        return "record span"
+    return None
 
 
 def _margin_of_error(q, sentence: Sentence) -> bool:
