@@ -519,3 +519,13 @@ def test_a_span_a_record_holds_over_and_a_prison_term_are_figures(pipe, text, fi
 ])
 def test_a_duration_that_says_when_is_no_figure(pipe, text, figure):
     assert figure not in claims_of(pipe, text)
+
+
+def test_from_and_to_after_a_verb_of_change_are_two_levels_not_a_range(pipe):
+    found = claims_of(pipe, "The prior month's total was revised up by 4,000 from 310,000 to 314,000.")
+    assert {k: (v["value"], v["measure"]) for k, v in found.items()} == {
+        "4,000": (4000, "total (change)"), "310,000": (310000, "total"), "314,000": (314000, "total")}
+
+
+def test_from_and_to_of_a_count_is_still_a_range(pipe):
+    assert claims_of(pipe, "Between 30 and 40 people died, and from 20 to 30 were hurt.")["from 20 to 30"]["kind"] == "range"

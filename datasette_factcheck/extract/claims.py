@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import List, Optional, Tuple
 
 from .. import plugins
@@ -230,6 +230,7 @@ def extract_sentence(sentence: Sentence, doc, article: Article, ctx: ExtractionC
     if span is None:
         return []
     quantities = [q for q in numbers.find_quantities(sentence.text) if _keep(q, sentence.text)]
+    quantities = [part for q in quantities for part in _move_ends(q, sentence, doc)]
     heads = []
     for q in quantities:
         tok = _number_token(doc, sentence.start + q.number_start, sentence.start + q.number_end)
@@ -244,6 +245,28 @@ def extract_sentence(sentence: Sentence, doc, article: Article, ctx: ExtractionC
             claim.period = _reference_period(q, sentence, quantities)
             claims.append(claim)
     return claims
+
+
+MOVE_RE = re.compile(r"from\s+(?P<a>.+?)\s+to\s+(?P<b>.+)\Z", re.I)
+
+
+def _move_ends(q, sentence: Sentence, doc) -> list:
+    """'revised up by 9,000 from 498,000 to 507,000', 'rose from 5% to 6%': after a verb of change,
+    'from X to Y' is where a figure was and where it got to, two levels, not a range of one."""
+    m = MOVE_RE.match(q.text) if q.kind == "range" and (q.hedge or "").lower() == "from" else None
+    tok = _number_token(doc, sentence.start + q.number_start, sentence.start + q.number_end) if m else None
+    verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None) if tok is not None else None
+    if verb is None or _lemma(verb) not in CHANGE_VERBS:
+        return [q]
+    parts = []
+    for g in ("a", "b"):
+        found = [p for p in numbers.find_quantities(m.group(g)) if p.end == len(m.group(g)) and p.start == 0]
+        if len(found) != 1:
+            return [q]
+        off = q.start + m.start(g)
+        parts.append(replace(found[0], start=found[0].start + off, end=found[0].end + off,
+                             number_start=found[0].number_start + off, number_end=found[0].number_end + off))
+    return parts
 
 
 def _keep(q, text: str) -> bool:
@@ -450,6 +473,8 @@ def _level_or_change(tok, vocab) -> Optional[str]:
     'claim (change)' never links with the claims' level."""
     t = _figure_head(tok)
     prep = t.head if t.dep_ == "pobj" and t.head.dep_ in ("prep", "agent", "dative") else None
+    if prep is not None and prep.head.dep_ == "prep" and prep.head.lower_ == "from" and prep.lower_ == "to":
+        prep = prep.head  # "from 498,000 to 507,000": both are levels of what moved
     gov = prep.head if prep is not None else (t.head if t.dep_ in ("dobj", "npadvmod", "attr", "oprd") else None)
     if gov is None or gov.i == t.i:
         return None
