@@ -452,3 +452,80 @@ def test_part_of_a_sum():
     assert part("including $12 million for repairs") == "part"
     assert part("$3 million of the total went to staff") == "part"
     assert part("$3 million for the new bridge") is None
+
+
+def test_the_verb_that_governs_a_figure_measures_it_not_a_later_one(pipe):
+    found = claims_of(pipe, "A driver who hit two cyclists and killed one woman was charged on Monday.")
+    assert found["one"]["measure"] == "killed"
+
+
+@pytest.mark.parametrize("text,figure", [
+    ("The restaurant, which had at least a dozen people inside enjoying a meal, was closed.", "at least a dozen"),
+    ("The staff and a dozen other people who were there for a dinner managed to get out.", "a dozen"),
+    ("There were 30 people at the meeting when the roof fell.", "30"),
+])
+def test_people_said_to_be_there_are_a_count_of_those_present(pipe, text, figure):
+    assert claims_of(pipe, text)[figure]["measure"] == "present"
+
+
+def test_there_were_n_counts_the_noun_it_brings_in_past_its_modifiers(pipe):
+    found = claims_of(pipe, "In the yard there were five totally kitted out, tooled up riot officers with guns drawn.")
+    assert found["five"]["measure"] == "officer"
+
+
+@pytest.mark.parametrize("text,figure,offence", [
+    ("A 40-year-old woman was charged on Monday with one count of second-degree murder.", "one", "second-degree murder"),
+    ("He faces three counts of fraud.", "three", "fraud"),
+])
+def test_a_numbered_count_of_an_offence_is_a_charge(pipe, text, figure, offence):
+    found = claims_of(pipe, text)[figure]
+    assert (found["measure"], found["subject"]) == ("charged", offence)
+
+
+@pytest.mark.parametrize("text,figure", [
+    ("A 4.6 quake shook the valley on Monday.", "4.6"),
+    ("4.6 Earthquake Shakes Valley Towns", "4.6"),
+    ("An earthquake measuring 4.6 struck the valley.", "4.6"),
+    ("The largest quake ever recorded there was 4.5.", "4.5"),
+    ("It was followed by a 2.9 aftershock at noon and a 2.2 at 12:05.", "2.2"),
+    ("Two aftershocks, magnitude 2.9 and 2.2, followed.", "2.2"),
+])
+def test_a_bare_figure_of_a_quake_is_its_magnitude(pipe, text, figure):
+    found = claims_of(pipe, text)[figure]
+    assert (found["unit"], found["measure"]) == ("magnitude", "magnitude")
+
+
+@pytest.mark.parametrize("text,figure", [
+    ("Two earthquakes hit the town.", "Two"), ("Doctors treated 3 quake victims.", "3"),
+])
+def test_a_count_of_quakes_or_of_their_victims_is_no_magnitude(pipe, text, figure):
+    assert claims_of(pipe, text)[figure]["unit"] is None
+
+
+@pytest.mark.parametrize("text,figure,measure", [
+    ("Pensions will see the largest rise in their payments in four decades.", "four decades", "record span"),
+    ("Prices jumped the most in 39 years.", "39 years", "record span"),
+    ("Arrests hit a 21-year high in June.", "21-year", "record span"),
+    ("He could face up to two years in prison.", "up to two years", "prison term"),
+])
+def test_a_span_a_record_holds_over_and_a_prison_term_are_figures(pipe, text, figure, measure):
+    assert claims_of(pipe, text)[figure]["measure"] == measure
+
+
+@pytest.mark.parametrize("text,figure", [
+    ("The euro fell below a dollar for the first time in over a year.", "over a year"),
+    ("The best players stayed for two hours.", "two hours"),
+    ("He has lived in the west for 20 years.", "20 years"),
+])
+def test_a_duration_that_says_when_is_no_figure(pipe, text, figure):
+    assert figure not in claims_of(pipe, text)
+
+
+def test_from_and_to_after_a_verb_of_change_are_two_levels_not_a_range(pipe):
+    found = claims_of(pipe, "The prior month's total was revised up by 4,000 from 310,000 to 314,000.")
+    assert {k: (v["value"], v["measure"]) for k, v in found.items()} == {
+        "4,000": (4000, "total (change)"), "310,000": (310000, "total"), "314,000": (314000, "total")}
+
+
+def test_from_and_to_of_a_count_is_still_a_range(pipe):
+    assert claims_of(pipe, "Between 30 and 40 people died, and from 20 to 30 were hurt.")["from 20 to 30"]["kind"] == "range"

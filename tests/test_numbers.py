@@ -592,6 +592,32 @@ def test_numbers_in_names(text, span):
     assert get(text, span).excluded == "in_name"
 
 
+@pytest.mark.parametrize("text,span", [
+    ("The shop is at 12 North Maple Avenue, police said.", "12"), ("Officers went to 7 W. 9th St. at noon.", "7"),
+    ("Its depot, at 310 Harbour Rd, closed.", "310"), ("He lived at 9 Oak Lane.", "9"),
+])
+def test_a_house_number_is_an_address(text, span):
+    assert get(text, span).excluded == "address"
+
+
+@pytest.mark.parametrize("text,span", [
+    ("Police closed 12 streets and 3 roads.", "12"), ("3 people on the road were hurt.", "3"),
+    ("He drove 40 miles along the avenue.", "40 miles"),
+])
+def test_a_count_of_streets_or_people_on_one_is_no_address(text, span):
+    assert get(text, span).excluded is None
+
+
+@pytest.mark.parametrize("text,span", [("determined M7.5 as the largest", "M7.5"), ("a Mw 6.1 quake", "Mw 6.1")])
+def test_the_seismologists_notation_is_a_magnitude(text, span):
+    q = get(text, span)
+    assert (q.unit, q.value, q.excluded) == ("magnitude", approx(float(span.split("M")[-1].lstrip("w "))), None)
+
+
+def test_a_road_or_a_rifle_named_m_and_digits_is_no_magnitude():
+    assert all(q.unit != "magnitude" for q in find_quantities("Drive on the M4 with an M16 rifle."))
+
+
 def test_capitals_in_a_headline_are_not_names():
     assert get("Two Killed In Homs Blasts As Ceasefire Talks Stall", "Two").excluded is None
     assert get("SERIES OF BOMBINGS IN HOMS KILL 119", "119").excluded is None

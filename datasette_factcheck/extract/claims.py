@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import List, Optional, Tuple
 
 from .. import plugins
 from . import attribution, numbers, places, segmenting
 from .measures import (CHANGE_NOUNS, CHANGE_VERBS, CONTAINER_NOUNS, COUNTED_NOUNS, FORECAST_WORDS, GENERIC_PERSONS,
-                       LEVEL_VERBS, MONEY_MEASURES, PERIOD_PHRASES, PERSON_NOUNS, POLL_NOUNS, TALLY_WORDS, UNIT_MEASURES,
+                       LEVEL_VERBS, MAGNITUDE_NOUNS, MONEY_MEASURES, PERIOD_PHRASES, PERSON_NOUNS, POLL_NOUNS, TALLY_WORDS, UNIT_MEASURES,
                        person_class)
 from ..model import Article, Claim, Sentence
 
@@ -69,6 +69,10 @@ PERIOD_RE = re.compile(
 # "the highest since 1960": a record over a span, not a total run up since then
 SUPERLATIVE_BEFORE_RE = re.compile(r"\b(?:\w+est|most|least|fewest|first\s+time|worst|best)\s+\Z", re.I)
 # "up 5.4% from a year earlier", "than a month ago": the base of a comparison, not when the figure was
+# "the largest rise in four decades", "a 21-year high", "up to two years in prison": durations that are figures
+SPAN_BEFORE_RE = re.compile(r"\b(?:in|for|since)\s+(?:(?:the|a)\s+)?(?:(?:past|last|nearly|almost|over|more\s+than)\s+)*\Z", re.I)
+RECORD_AFTER_RE = re.compile(r"\s+(?:high|low|record|peak)\b", re.I)
+PRISON_AFTER_RE = re.compile(r"\s+(?:in\s+(?:prison|jail)|(?:prison|jail)\s+(?:term|sentence))\b", re.I)
 COMPARISON_BEFORE_RE = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?)\s+\Z", re.I)
 DIMENSIONS = {"wide": "width", "deep": "depth", "long": "length", "high": "height", "tall": "height", "across": "width", "in diameter": "width"}
 
@@ -226,6 +230,7 @@ def extract_sentence(sentence: Sentence, doc, article: Article, ctx: ExtractionC
     if span is None:
         return []
     quantities = [q for q in numbers.find_quantities(sentence.text) if _keep(q, sentence.text)]
+    quantities = [part for q in quantities for part in _move_ends(q, sentence, doc)]
     heads = []
     for q in quantities:
         tok = _number_token(doc, sentence.start + q.number_start, sentence.start + q.number_end)
@@ -242,6 +247,28 @@ def extract_sentence(sentence: Sentence, doc, article: Article, ctx: ExtractionC
     return claims
 
 
+MOVE_RE = re.compile(r"from\s+(?P<a>.+?)\s+to\s+(?P<b>.+)\Z", re.I)
+
+
+def _move_ends(q, sentence: Sentence, doc) -> list:
+    """'revised up by 9,000 from 498,000 to 507,000', 'rose from 5% to 6%': after a verb of change,
+    'from X to Y' is where a figure was and where it got to, two levels, not a range of one."""
+    m = MOVE_RE.match(q.text) if q.kind == "range" and (q.hedge or "").lower() == "from" else None
+    tok = _number_token(doc, sentence.start + q.number_start, sentence.start + q.number_end) if m else None
+    verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None) if tok is not None else None
+    if verb is None or _lemma(verb) not in CHANGE_VERBS:
+        return [q]
+    parts = []
+    for g in ("a", "b"):
+        found = [p for p in numbers.find_quantities(m.group(g)) if p.end == len(m.group(g)) and p.start == 0]
+        if len(found) != 1:
+            return [q]
+        off = q.start + m.start(g)
+        parts.append(replace(found[0], start=found[0].start + off, end=found[0].end + off,
+                             number_start=found[0].number_start + off, number_end=found[0].number_end + off))
+    return parts
+
+
 def _keep(q, text: str) -> bool:
     """'the other two had been detonated' counts the rest of a set just named: a figure, not a pronoun."""
     if q.kind in SKIP_KINDS:
@@ -250,6 +277,9 @@ def _keep(q, text: str) -> bool:
         return False  # an emergency or phone number
     if q.excluded == "age":
         return True  # _claim keeps the age of the person a story is about, not a speaker's
+    if q.excluded == "duration":  # _claim keeps the span of a record and a prison term
+        return bool(SPAN_BEFORE_RE.search(text[max(0, q.start - 24):q.start]) or RECORD_AFTER_RE.match(text, q.end)
+                    or PRISON_AFTER_RE.match(text, q.end))
     if q.excluded == "pronoun":
         return bool(re.search(r"\bthe other\s+$", text[max(0, q.start - 12):q.start], re.I))
     return not q.excluded
@@ -443,6 +473,8 @@ def _level_or_change(tok, vocab) -> Optional[str]:
     'claim (change)' never links with the claims' level."""
     t = _figure_head(tok)
     prep = t.head if t.dep_ == "pobj" and t.head.dep_ in ("prep", "agent", "dative") else None
+    if prep is not None and prep.head.dep_ == "prep" and prep.head.lower_ == "from" and prep.lower_ == "to":
+        prep = prep.head  # "from 498,000 to 507,000": both are levels of what moved
     gov = prep.head if prep is not None else (t.head if t.dep_ in ("dobj", "npadvmod", "attr", "oprd") else None)
     if gov is None or gov.i == t.i:
         return None
@@ -507,10 +539,27 @@ def _hyphen_noun(tok):
     return None
 
 
+def _introduced_noun(tok):
+    """'there were five, fully armed, riot officers': what an existential 'there were N' brings in,
+    when the parse leaves the figure alone; the first plural noun after it, past modifiers only."""
+    there = tok.head if tok.dep_ == "attr" else (tok.head.head if tok.dep_ == "advmod" else None)
+    if there is None or not any(c.dep_ == "expl" for c in there.children):
+        return None
+    for t in tok.doc[tok.i + 1: min(tok.i + 12, tok.sent.end)]:
+        if t.pos_ in ("NOUN", "PROPN") and t.tag_ in ("NNS", "NNPS"):
+            return t
+        if not (t.pos_ in ("ADV", "ADJ", "PUNCT", "CCONJ", "VERB") or t.dep_ in ("prt", "compound")):
+            return None
+    return None
+
+
 def _counted_noun_near(tok):
     hyphened = _hyphen_noun(tok)
     if hyphened is not None:
         return hyphened
+    introduced = _introduced_noun(tok)
+    if introduced is not None:
+        return introduced
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for obj in child.children:
@@ -607,6 +656,16 @@ def _word_measure(t, vocab: dict):
     return name
 
 
+def _said_of_another(verb, tok, noun) -> bool:
+    """'the man who killed one woman has been charged': the verb after the figure has a subject of
+    its own, and the figure is the object of another verb; what that verb says is not what the
+    figure counts."""
+    anchor = noun if noun is not None else tok
+    if anchor.dep_ not in ("dobj", "pobj") or verb.i == anchor.head.i:
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.i not in (tok.i, anchor.i) for c in verb.children)
+
+
 def _predicate_measure(tok, span, vocab: dict, number_tokens, noun=None, direct_only=False):
     """What the figure's verb or noun says happened: 'people were killed', 'gave the death toll
     as 46', '39 injured', 'left 140 dead'. Words the parse ties to the figure come first; a word
@@ -616,7 +675,7 @@ def _predicate_measure(tok, span, vocab: dict, number_tokens, noun=None, direct_
     j = max(tok.i, noun.i if noun is not None else tok.i) + 1
     while j < min(len(doc), span.end) and (doc[j].lower_ in SKIP_BEFORE_PREDICATE or doc[j].dep_ in ("compound",)):
         j += 1
-    if j < min(len(doc), span.end) and doc[j].pos_ in ("VERB", "ADJ"):
+    if j < min(len(doc), span.end) and doc[j].pos_ in ("VERB", "ADJ") and not _said_of_another(doc[j], tok, noun):
         name = _word_measure(doc[j], vocab)
         if name:
             return name
@@ -979,8 +1038,14 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
         measure, subject = "age", (_person_subject(person) if _person_like(person) else None)
     elif q.kind == "money" or (q.unit or "").upper() in ("USD", "EUR", "GBP", "JPY", "CNY", "INR", "AUD", "CAD"):
         measure, subject = _money_measure(tok, span), _part_of_a_sum(q, sentence.text)
+    elif q.excluded == "duration":
+        measure = _duration_measure(q, tok, sentence)
+        if measure is None:
+            return None
     elif _margin_of_error(q, sentence):
         measure = "margin of error"
+    elif _quake_magnitude(q, tok, noun, span):
+        measure = "magnitude"  # 'a 4.6 quake' is 'a magnitude 4.6 quake'
     elif q.unit and q.unit not in ("share", "percent", "times"):
         measure = UNIT_MEASURES.get(q.unit, q.unit)
         if measure == "distance":
@@ -989,8 +1054,12 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
         reported = own = counted = None
         fronted = _fronted_partitive(tok, noun, vocab)
         tally = _tally_side(q, sentence)
+        charge = _charge_count(tok, noun)
         if tally or _poll_sample(noun):
             measure = reported = tally or "poll sample"
+        elif charge:
+            measure = reported = "charged"
+            subject = charge
         elif fronted:
             measure, subject = fronted
             reported = measure
@@ -1107,8 +1176,9 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
         bound = "about"
     claim = Claim(
         start=start, end=end, text=ctx.article.text[start:end], value=q.value, low=q.low, high=q.high,
-        bound=bound, unit="year" if measure == "age" else q.unit, measure=measure, subject=subject, place=place, source=source,
-        time_frame=time_frame, time_text=time_text, superseded=_superseded(q, sentence), kind=q.kind,
+        bound=bound, unit={"age": "year", "magnitude": "magnitude"}.get(measure, q.unit), measure=measure, subject=subject,
+        place=place, source=source, time_frame=time_frame, time_text=time_text, superseded=_superseded(q, sentence),
+        kind="measure" if measure == "magnitude" else q.kind,
         sentence_index=sentence.index,
     )
     if q.unit and re.search(r"[\d\w%)]\s*\(\s*(about|some|around|roughly|or|approximately)?\s*$", sentence.text[max(0, q.start - 30):q.start]) \
@@ -1169,10 +1239,67 @@ def _tally_side(q, sentence: Sentence) -> Optional[str]:
     return side if set(words[-4:]) & TALLY_WORDS else None
 
 
+def _charge_count(tok, noun) -> Optional[str]:
+    """'charged with two counts of fraud', 'faces one count of murder': a numbered count of an
+    offence is a charge; the offence is what is charged."""
+    if noun is None or _lemma(noun) != "count" or tok.dep_ != "nummod" or tok.head.i != noun.i:
+        return None
+    offence = next((o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for o in c.children if o.dep_ == "pobj" and o.pos_ == "NOUN"), None)
+    if offence is None:
+        return None
+    words = [t for t in offence.doc[offence.left_edge.i:offence.i + 1] if t.dep_ not in ("det", "poss")]
+    return "".join(t.text_with_ws for t in words).strip().lower()
+
+
 def _poll_sample(noun) -> bool:
     """'a poll of 1,000 adults', 'a survey of 2,500 voters': the people a poll asked."""
     return (noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of"
             and _lemma(noun.head.head) in POLL_NOUNS)
+
+
+MAGNITUDE_VERBS = {"measure", "register", "be", "reach", "hit", "record", "rate", "have"}
+
+
+def _quake_magnitude(q, tok, noun, span) -> bool:
+    """A bare figure that gives a quake's magnitude, as 'magnitude 4.6' does: 'a 4.6 quake', '4.6
+    Earthquake Shakes Towns', 'an earthquake measuring 4.6', 'the quake was 4.5', and a decimal
+    with nothing counted beside a quake ('a 2.9 aftershock and a 2.2'): a count is never 2.2."""
+    if q.unit or q.kind != "cardinal" or not 0 < (q.value or 0) < 10 or not re.search(r"\d", q.text):
+        return False  # a magnitude is written in digits: "one earthquake" counts one
+    whole = q.value == int(q.value)
+    doc = tok.doc
+    after = next((t for t in doc[tok.i + 1:tok.i + 4] if t.text not in ("-", "‐", "‑") and t.lower_ != "plus"), None)
+    if after is not None and _lemma(after) in MAGNITUDE_NOUNS and after.tag_ not in ("NNS", "NNPS") \
+            and not (whole and after.dep_ == "compound" and after.head.i > after.i):
+        return True  # "2 earthquakes" and "3 quake victims" count them
+    verb = tok.head if tok.dep_ in ("dobj", "attr", "acomp", "npadvmod", "oprd") else None
+    if verb is not None and _lemma(verb) in MAGNITUDE_VERBS:
+        said_of = [verb.head] if verb.dep_ == "acl" else [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if any(_lemma(t) in MAGNITUDE_NOUNS for t in said_of):
+            return True
+    return (not whole and (noun is None or _lemma(noun) in MAGNITUDE_NOUNS)
+            and any(_lemma(t) in MAGNITUDE_NOUNS for t in span))
+
+
+def _duration_measure(q, tok, sentence: Sentence) -> Optional[str]:
+    """A span of time that is itself a figure: the span a record holds over ('the largest rise in
+    four decades', 'the most in 39 years', 'a 21-year high') and a prison term ('up to two years in
+    prison'); any other duration ('served 39 years', 'for two hours') is when, not what."""
+    text = sentence.text
+    if RECORD_AFTER_RE.match(text, q.end):
+        return "record span"
+    if PRISON_AFTER_RE.match(text, q.end):
+        return "prison term"
+    prep = next((a for a in tok.ancestors if a.dep_ == "prep"), None)
+    if prep is None or not SPAN_BEFORE_RE.search(text[max(0, q.start - 24):q.start]):
+        return None
+    # what the span is told of, and the word above it, is the superlative's: 'the largest rise in';
+    # 'for the first time in over a year' says when, like 'for a year'
+    held = [h for h in (prep.head, prep.head.head) if _lemma(h) != "time"]
+    if any(t.tag_ in ("JJS", "RBS") or t.lower_ == "first" for h in held for t in [h, *h.children]):
+        return "record span"
+    return None
 
 
 def _margin_of_error(q, sentence: Sentence) -> bool:
@@ -1261,14 +1388,29 @@ def _done_to(noun, vocab) -> Optional[str]:
     return _measure_class(lemma, vocab) or (lemma if lemma in STATE_OR_OUTCOME_VERBS else None)
 
 
+PRESENCE_PREPS = {"in", "inside", "at", "aboard", "on"}
+PRESENCE_ADVERBS = {"there", "here", "inside", "aboard", "present", "onboard"}
+
+
+def _presence(verb) -> bool:
+    """'there were 30 guests', 'had 30 guests inside', 'who were at the party': a 'be' or 'have'
+    that says where people were, or that they were there at all."""
+    return _lemma(verb) in ("be", "have") and any(
+        c.dep_ == "expl" or (c.dep_ == "advmod" and c.lower_ in PRESENCE_ADVERBS)
+        or (c.dep_ == "prep" and c.lower_ in PRESENCE_PREPS) for c in verb.children)
+
+
 def _governing_verb(t):
-    """The verb a figure's noun hangs from, through 'had to be ushered' to 'usher'."""
+    """The verb a figure's noun hangs from, through 'had to be ushered' to 'usher'; PRESENT where
+    it only says that they were there ('there were 30 guests', '30 guests who were inside')."""
+    if any(c.dep_ == "relcl" and _presence(c) for c in t.children):
+        return PRESENT
     verb = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
     while verb is not None and _lemma(verb) in ("be", "have", "get"):
+        if _presence(verb):
+            return PRESENT  # "as many as 20 people had been inside the bank"
         nxt = next((c for c in verb.children if c.dep_ in ("xcomp", "acomp") and c.pos_ == "VERB"), None)
         if nxt is None:
-            if any(c.dep_ == "prep" and c.lower_ in ("in", "inside", "at", "aboard", "on") for c in verb.children):
-                return PRESENT  # "as many as 20 people had been inside the bank"
             return None
         verb = nxt
     if verb is not None and _lemma(verb) in attribution.REPORTING:

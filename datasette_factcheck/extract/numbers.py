@@ -61,7 +61,7 @@ __all__ = ["BOUNDS", "KINDS", "EXCLUSION_REASONS", "Quantity", "parse_number", "
 BOUNDS = ("exact", "at_least", "more_than", "about", "up_to", "less_than")
 KINDS = ("cardinal", "ordinal", "multiplier", "vague", "range", "share", "percent", "money", "measure")
 EXCLUSION_REASONS = ("date", "year", "time", "duration", "age", "one_of", "one_another", "pronoun",
-                     "id", "filename", "in_name", "negation", "label")
+                     "id", "filename", "in_name", "negation", "label", "address")
 
 
 @dataclass
@@ -365,6 +365,8 @@ _MULTIPLIER_RE = re.compile(rf"\b(?P<w>{_alt(_MULTIPLIERS)})\b", re.I)
 _DECADE_RE = re.compile(r"(?:['’](?P<short>\d0)|(?<![\w.,'’])(?P<full>\d{1,3}0))s\b")
 _MAGNITUDE_PREFIX_RE = re.compile(rf"\bmagnitude(?:{_SP}+|{_SP}*{_HYPHEN}{_SP}*)(?:of{_SP}+)?"
                                   r"(?P<num>\d+(?:\.\d+)?)(?![\w]|[.,]\d)", re.I)
+# "M7.5", "Mw 6.1": the seismologists' notation, always with a decimal (M4 is a road, an M16 a rifle)
+_M_MAGNITUDE_RE = re.compile(rf"\bM[wLs]?{_SP}?(?P<num>\d\.\d)(?![\w]|[.,]\d)")
 
 # units after a number
 _PERCENT_RE = re.compile(rf"{_SP}?%|(?:{_SP}+|{_HYPHEN})?(?:per{_SP}?cent|percent)\b|(?<=\d)(?:pc|pct)\b", re.I)
@@ -542,8 +544,8 @@ def _m_digits(text: str, pos: int, loose: bool) -> _Core | None:
 
 
 def _m_magnitude(text: str, pos: int, loose: bool) -> _Core | None:
-    """magnitude 6.1 / magnitude-6.1 / magnitude of 6.1."""
-    m = _MAGNITUDE_PREFIX_RE.match(text, pos)
+    """magnitude 6.1 / magnitude-6.1 / magnitude of 6.1 / M6.1."""
+    m = _MAGNITUDE_PREFIX_RE.match(text, pos) or _M_MAGNITUDE_RE.match(text, pos)
     if not m:
         return None
     return _Core(pos, m.end(), float(m.group("num")), unit="magnitude", unit_word="magnitude")
@@ -928,7 +930,7 @@ def _protected(text: str) -> tuple[list[Quantity], _Spans]:
                 continue
             if regex is _NUMERIC_DATE_RE and not _valid_numeric_date(m):
                 continue
-            if regex is _CHUNK_RE and not _is_code(m.group()):
+            if regex is _CHUNK_RE and (not _is_code(m.group()) or _M_MAGNITUDE_RE.match(text, start)):
                 continue
             taken.add(start, end)
             value = None
@@ -1147,7 +1149,18 @@ def _exclusion(text: str, core: _Core) -> str | None:
         return "in_name"
     if _LABEL_AFTER_RE.match(text, core.end):
         return "label"
+    if core.plain_digits and not core.hedge and _ADDRESS_AFTER_RE.match(text, core.end):
+        return "address"
     return None
+
+
+# "at 12 North Main Street", "40 W. 3rd Ave.", "9 Elm Rd": a house number names a door, counts nothing
+_STREET_WORDS = ("street", "st", "avenue", "ave", "av", "road", "rd", "boulevard", "blvd", "drive", "dr", "lane",
+                 "ln", "way", "place", "pl", "court", "ct", "terrace", "parkway", "pkwy", "highway", "hwy", "square",
+                 "sq", "crescent", "close", "row", "broadway")
+_ADDRESS_AFTER_RE = re.compile(
+    rf"{_SP}+(?:(?:[NSEW]|NE|NW|SE|SW|North|South|East|West)\.?{_SP}+)?"
+    rf"(?:(?:[A-Z][a-z]+|\d+(?:st|nd|rd|th))\.?{_SP}+){{0,3}}(?i:{'|'.join(_STREET_WORDS)})\b\.?")
 
 
 # "64-bit processors", "a 32-bit system": a kind of thing, not a count of anything
