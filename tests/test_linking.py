@@ -164,6 +164,16 @@ def test_a_measure_the_vocabulary_defines_at_one_place_and_time():
     assert f["measure_same_known"] == 1 and f["known_alike"] == 0
 
 
+def test_a_figure_that_calls_itself_other_never_links_the_one_it_adds_to():
+    _, banned = features_of(claim("a", 12, measure="present", text="another dozen", sentence="There were another dozen people there."),
+                            claim("b", 12, measure="present", text="a dozen", sentence="A dozen people were at the party."))
+    assert banned
+    _, banned = features_of(claim("a", 2, measure="buildings", subject="other"), claim("b", 2, measure="buildings"))
+    assert banned
+    _, banned = features_of(claim("a", 100, text="more than 100"), claim("b", 100, text="100"))
+    assert not banned  # 'more than' is a bound, not another quantity
+
+
 def test_an_earlier_events_figure_beside_this_events():
     f, _ = features_of(claim("a", 2, measure="rescued"), claim("b", 2, measure="rescued", time_frame="earlier"))
     assert f["time_earlier"] == 1 and f["time_same"] == 0

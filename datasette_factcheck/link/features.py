@@ -106,6 +106,8 @@ def prepare(claims: List[dict], frame, vocabulary) -> List[dict]:
             _quals=quals,
             _lead=c.get("sentence_kind") == "headline" or (c.get("paragraph") or 0) <= 1,
             _distinctive=not _round(abs(n["value"] or 0)) and not any(w in (c.get("text") or "").lower() for w in vocab["round_words"]),
+            _other=bool(_words_of(c.get("subject")) & set(vocab["other_words"])
+                        or (WORD.findall((c.get("text") or "").lower()) or [""])[0] in vocab["other_words"]),
             _alone=c.get("measure") is not None and len(figures.get(_key(c, frame), ())) == 1,
         ))
     return out
@@ -141,6 +143,8 @@ def cannot_link(a: dict, b: dict, frame) -> bool:
         return True
     if ("forecast" in a["_quals"]) != ("forecast" in b["_quals"]):
         return True
+    if a["_other"] != b["_other"]:
+        return True  # 'another dozen', 'two other buildings': by their own words not the figure beside them
     if frame.place_relation(a, b) == "joint":
         return True
     if a["_time"] != b["_time"] and "hypothetical" in (a["_time"], b["_time"]):
