@@ -83,6 +83,7 @@ class Summary:
     stories: set = field(default_factory=set)
     detected: set = field(default_factory=set)  # the stories story detection put articles in
     skipped: List[str] = field(default_factory=list)
+    documentation: List[str] = field(default_factory=list)  # README and licence files, not articles
 
     @property
     def exit_code(self) -> int:
@@ -97,6 +98,8 @@ class Summary:
             f"stories: {len(self.stories)}" + (f" ({len(self.detected)} found by story detection)" if self.detected else ""),
             f"skipped: {len(self.skipped)}",
         ]
+        if self.documentation:
+            out.insert(-1, f"left out as documentation (README, licence): {len(self.documentation)}")
         out += [f"  skipped {clean_text(s)}" for s in self.skipped]
         return out
 
@@ -108,6 +111,9 @@ class Source:
     path: Path
     story: Optional[str]  # None: the story is detected
     relpath: str  # as text: a file name that is not UTF-8 is decoded (see readers.clean_name)
+
+
+DOCUMENTATION = re.compile(r"(^|[._-])(readme|licen[cs]e\w*|copying|changelog)(\.[a-z0-9]+)?$")
 
 
 def discover(inputs: Iterable, story: Optional[str] = None, story_mode: str = "auto") -> Iterator[Source]:
@@ -144,6 +150,9 @@ def read_sources(sources: Iterable[Source], manifest: dict, max_bytes: int, summ
     for src in sources:
         reader = readers.get(src.path.suffix.lower())
         name = clean_name(str(src.path))
+        if DOCUMENTATION.search(src.path.name.lower()):
+            summary.documentation.append(name)  # a corpus's README beside its articles is not news
+            continue
         if reader is None:
             summary.skipped.append(f"{name}: unsupported file type '{clean_name(src.path.suffix) or '(none)'}'")
             continue

@@ -163,6 +163,20 @@ def test_story_names_from_folders_and_options(tmp_path):
     assert {r["story"] for r in db.query("select story from articles")} == {"coverage"}
 
 
+def test_a_corpus_readme_and_licence_are_not_articles(tmp_path):
+    root = tmp_path / "corpus"
+    (root / "flood").mkdir(parents=True)
+    (root / "flood" / "a.txt").write_text(GOOD)
+    for name in ("README.md", "LICENSE", "LICENSEDATA.TXT", "flood.README.txt"):
+        (root / name).write_text("Sources: 12 outlets, licensed CC BY 4.0. Collected 3 May 2021.")
+    (root / "readme-of-the-river.txt").write_text(GOOD)  # an article that only mentions the word
+    summary = build(tmp_path / "x.db", [root], processes=1)
+    paths = {r["path"] for r in sqlite_utils.Database(tmp_path / "x.db").query("select path from articles")}
+    assert paths == {"flood/a.txt", "readme-of-the-river.txt"}
+    assert len(summary.documentation) == 4 and not summary.skipped and summary.exit_code == 0
+    assert any("documentation" in line and "4" in line for line in summary.lines())
+
+
 def test_manifest_names_outlets(tmp_path):
     folder = tmp_path / "s"
     folder.mkdir()
