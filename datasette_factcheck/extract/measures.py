@@ -74,11 +74,3 @@ def person_class(phrase: str) -> str:
     if rest not in SUBSET_GROUPS and (not rest.split() or rest.split()[-1] not in SUBSET_GROUPS):
         return nation or ""  # a description of the people counted, not a subset of them
     return f"{nation} {rest}".strip() if nation else rest
-
-
-def measure_for_lemma(lemma: str, vocabulary: dict) -> str | None:
-    lemma = lemma.lower()
-    for name, words in vocabulary.items():
-        if lemma in words:
-            return name
-    return None

@@ -46,6 +46,12 @@ def words() -> Dict[str, list]:
     return json.loads((Path(__file__).parent / "words.json").read_text())
 
 
+@lru_cache(maxsize=1)
+def _qualifier_patterns() -> Dict[str, "re.Pattern"]:
+    """Each qualifier's stems as one pattern, compiled once: a word that starts with any of them."""
+    return {q: re.compile(r"\b(?:" + "|".join(re.escape(s) for s in words()[q]) + ")") for q in QUALIFIERS}
+
+
 def GENERIC() -> set:
     return set(words()["generic_measures"])
 
@@ -86,7 +92,7 @@ def prepare(claims: List[dict], frame, vocabulary) -> List[dict]:
     for c in claims:
         n = normalised(c)
         window = _window(c)
-        quals = {q for q in QUALIFIERS if any(re.search(r"\b" + re.escape(s), window) for s in vocab[q])}
+        quals = {q for q, pattern in _qualifier_patterns().items() if pattern.search(window)}
         out.append(dict(
             c,
             _place=frame.name(c.get("place")),
