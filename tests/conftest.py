@@ -7,7 +7,11 @@ the plugin must show as text. Other tests may import it.
 """
 from __future__ import annotations
 
+import contextlib
 import json
+import subprocess
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -248,3 +252,28 @@ def fixture_db(tmp_path_factory):
 
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+@contextlib.contextmanager
+def running_datasette(cmd, log: Path, base: str, timeout: float = 30):
+    """``datasette serve`` in a subprocess, waited for until it answers, stopped afterwards; its
+    log is in the error when it does not start."""
+    with open(log, "w") as out:
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.time() + timeout
+        while True:
+            try:
+                urllib.request.urlopen(base + "/-/versions.json", timeout=1).read()
+                break
+            except OSError:
+                if proc.poll() is not None or time.time() > deadline:
+                    raise RuntimeError(f"datasette did not start:\n{log.read_text()}")
+                time.sleep(0.2)
+        yield proc
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()

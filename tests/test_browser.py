@@ -14,13 +14,12 @@ import socket
 import sqlite3
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO, make_fixture_db
+from conftest import REPO, make_fixture_db, running_datasette
 
 pytestmark = pytest.mark.browser
 
@@ -74,26 +73,9 @@ def server(sample_db, tmp_path_factory):
     cmd = [sys.executable, "-m", "datasette", "serve", "-i", str(sample_db), "-h", "127.0.0.1",
            "-p", str(port), "--metadata", str(REPO / "metadata.json")]
     log = tmp_path_factory.mktemp("server") / "datasette.log"
-    with open(log, "w") as out:
-        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.time() + 30
-        while True:
-            try:
-                urllib.request.urlopen(base + "/-/versions.json", timeout=1).read()
-                break
-            except OSError:
-                if proc.poll() is not None or time.time() > deadline:
-                    raise RuntimeError(f"datasette did not start:\n{log.read_text()}")
-                time.sleep(0.2)
+    with running_datasette(cmd, log, base):
         yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ import pytest
 import pytest_asyncio
 from datasette.app import Datasette
 
-from conftest import KABUL, REPO, SYRIA
+from conftest import KABUL, REPO, SYRIA, running_datasette
 from datasette_factcheck import reviews
 from test_plugin import BASE, IS_1
 
@@ -399,8 +399,6 @@ async def test_the_export_is_gold_that_the_evaluation_reads(built, tmp_path):
 @pytest.mark.browser
 def test_a_reviewer_splits_a_claim_in_the_browser_and_a_rebuild_keeps_it(built, tmp_path):
     import contextlib
-    import time
-    import urllib.request
 
     from test_browser import CHROMIUM, CHROMIUM_ARGS, free_port, require_chromium
 
@@ -423,22 +421,8 @@ def test_a_reviewer_splits_a_claim_in_the_browser_and_a_rebuild_keeps_it(built, 
     def server():
         cmd = [sys.executable, "-m", "datasette", "serve", "-i", str(path), str(reviews.default_path(path)),
                "-h", "127.0.0.1", "-p", str(port), "--secret", "browser-secret", *options]
-        log = tmp_path / "datasette.log"
-        proc = subprocess.Popen(cmd, stdout=open(log, "w"), stderr=subprocess.STDOUT)
-        try:
-            deadline = time.time() + 30
-            while True:
-                try:
-                    urllib.request.urlopen(base + "/-/versions.json", timeout=1).read()
-                    break
-                except OSError:
-                    if proc.poll() is not None or time.time() > deadline:
-                        raise RuntimeError(f"datasette did not start:\n{log.read_text()}")
-                    time.sleep(0.2)
+        with running_datasette(cmd, tmp_path / "datasette.log", base):
             yield
-        finally:
-            proc.terminate()
-            proc.wait(timeout=10)
 
     conn = sqlite3.connect(path)
     fact, claim, story = conn.execute("""
