@@ -162,6 +162,8 @@ def test_a_measure_the_vocabulary_defines_at_one_place_and_time():
     assert f["measure_same"] == 1 and f["measure_same_known"] == 0 and f["known_alike"] == 0
     f, _ = features_of(claim("a", 57, place="Homs", place_from="sentence"), claim("b", 32, place="Aleppo", place_from="sentence"))
     assert f["measure_same_known"] == 1 and f["known_alike"] == 0
+    f, _ = features_of(claim("a", 2, place="Athens", subject="woman"), claim("b", 3, place="Athens"))
+    assert f["measure_same_known"] == 1 and f["known_alike"] == 0  # two women are a part of three dead
 
 
 def test_a_figure_that_calls_itself_other_never_links_the_one_it_adds_to():

@@ -191,8 +191,8 @@ def pair_features(a: dict, b: dict, frame) -> List[float]:
          "contrasted": "place_contrasted", "unrelated_weak": "place_unrelated_weak"}.get(rel, "place_unrelated"))
     if a["_time"] == b["_time"]:
         put("time_same")
-        if f[INDEX["measure_same_known"]] and rel in ("same", "contains", "unstated"):
-            put("known_alike")  # one defined measure, one place, one time: competing tolls, whatever their values
+        if f[INDEX["measure_same_known"]] and rel in ("same", "contains", "unstated") and a["_subject"] == b["_subject"]:
+            put("known_alike")  # one defined measure of the same people at one place and time: competing tolls, whatever their values
     elif "event" in (a["_time"], b["_time"]) and any(t.startswith("earlier") for t in (a["_time"], b["_time"])):
         put("time_earlier")  # 'last month, two cargo vessels' beside this attack's two boats
     va, vb = a["_value"], b["_value"]
