@@ -366,6 +366,20 @@ def test_a_monthly_and_a_yearly_change_carry_their_periods(pipe):
     assert found["8.2%"]["time_frame"] == "event"
 
 
+@pytest.mark.parametrize("sentence,figure", [
+    ("The census counted 52,000 residents, an increase of 3.1% from 2015.", "52,000"),
+    ("The census counted 52,000 residents, an increase of 3.1% from 2015.", "3.1%"),
+    ("Sales rose 2% from 2019, the dealers said.", "2%"),
+])
+def test_a_year_after_from_a_change_is_a_comparison_base_not_the_figures_time(pipe, sentence, figure):
+    assert not claims_of(pipe, sentence)[figure]["time_frame"].startswith("earlier")
+
+
+def test_a_year_after_from_is_still_a_date_without_a_change(pipe):
+    found = claims_of(pipe, "Records from 2015 show 52,000 residents.")
+    assert found["52,000"]["time_frame"] == "earlier" and found["52,000"]["time_text"] == "2015"
+
+
 @pytest.mark.parametrize("text,figure,period", [
     ("Home sales were up 4.5% year over year.", "4.5%", "year"),
     ("Orders climbed 2.2% year-on-year in the quarter.", "2.2%", "year"),

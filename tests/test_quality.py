@@ -42,7 +42,7 @@ FLOORS = {
     "ecbplus__14_waitrose_wellington_fire_2013-07-21": dict(claim_f1=0.85),
 }
 # Pooled (micro-averaged) over all gold stories, each linked by a model not trained on it.
-CROSS_VALIDATED = dict(pair_precision=0.97, pair_recall=0.79, claim_precision=0.98)
+CROSS_VALIDATED = dict(pair_precision=0.97, pair_recall=0.78, claim_precision=0.98)
 
 
 @pytest.fixture(scope="module")

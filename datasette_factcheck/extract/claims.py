@@ -885,6 +885,16 @@ def _listed_together(found, text: str) -> bool:
     return True
 
 
+def _after_a_change(mspan) -> bool:
+    """'an increase of 7.4% from 2010', 'rose 2% from 2019': a year after 'from' that ends a
+    change is the base of the comparison, not the time of the figure."""
+    if mspan[0].lower_ != "from":
+        return False
+    before = mspan.doc[max(mspan.sent.start, mspan.start - 6):mspan.start]
+    return any(t.lower_ in ("up", "down") or t.lemma_.lower() in CHANGE_VERBS or t.lemma_.lower() in CHANGE_NOUNS
+               for t in before)
+
+
 def _markers(text: str):
     """(start, end, frame, text) of every time-frame marker in a piece of text."""
     found = [(m.start(), m.end(), "running_total", re.sub(r"\s+", " ", m.group(0)))
@@ -945,7 +955,7 @@ def _time_frame(tok, span, sentence: Sentence, doc, number_tokens):
         mspan = doc.char_span(sentence.start + s, sentence.start + e, alignment_mode="expand")
         if mspan is None:
             continue
-        if _describes_a_noun(mspan[0], tok):
+        if _describes_a_noun(mspan[0], tok) or (frame == "earlier" and _after_a_change(mspan)):
             continue
         if mspan.start in mine:
             rank = 0
