@@ -218,13 +218,14 @@ def _children_cpu() -> float:
 def run_measured(cmd: List[str], interval: float = 0.2, env: Optional[dict] = None) -> dict:
     """Run ``cmd``; its wall time and CPU time (its whole process tree), the peak of the tree's
     summed RSS and PSS (sampled in /proc every ``interval`` s; PSS counts the pages forked workers
-    share once), the largest single process, how busy the rest of the machine was meanwhile (in
+    share once), the largest single process, the process itself (the client, without the workers
+    it starts), how busy the rest of the machine was meanwhile (in
     cores: other work on a shared machine slows the run), and the JSON its last stdout line carries."""
     have_proc = os.path.isdir("/proc/self")
     busy0, cpu0 = _machine_busy(), _children_cpu()
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, env=env, text=True)
-    peak_rss = peak_pss = peak_one = 0
+    peak_rss = peak_pss = peak_one = peak_root = 0
     out_lines: List[str] = []
     import threading
 
@@ -236,6 +237,7 @@ def run_measured(cmd: List[str], interval: float = 0.2, env: Optional[dict] = No
             rss = [_rss(p) for p in pids]
             peak_rss = max(peak_rss, sum(rss))
             peak_one = max(peak_one, max(rss or [0]))
+            peak_root = max(peak_root, rss[0] if rss else 0)
             peak_pss = max(peak_pss, sum(_pss(p) for p in pids))
         time.sleep(interval)
     wall = time.perf_counter() - start
@@ -254,6 +256,7 @@ def run_measured(cmd: List[str], interval: float = 0.2, env: Optional[dict] = No
         "wall_s": round(wall, 2), "cpu_s": round(cpu, 2),
         "other_load_cores": round(max(0.0, (busy1 - busy0 - cpu) / wall), 2) if busy0 is not None and busy1 is not None else None, "peak_rss_mb": round(peak_rss / 2**20, 1),
         "peak_pss_mb": round(peak_pss / 2**20, 1), "peak_process_rss_mb": round(peak_one / 2**20, 1),
+        "peak_client_rss_mb": round(peak_root / 2**20, 1),
     })
     return result
 
@@ -375,6 +378,7 @@ def loader_benchmark(work: Path, source: Path, sizes: List[int], processes: int,
         out["rss_ratio"] = round(large["loader"]["peak_rss_mb"] / small["loader"]["peak_rss_mb"], 3)
         if "dask" in small and "dask" in large:
             out["dask_rss_ratio"] = round(large["dask"]["peak_rss_mb"] / small["dask"]["peak_rss_mb"], 3)
+            out["dask_client_rss_ratio"] = round(large["dask"]["peak_client_rss_mb"] / small["dask"]["peak_client_rss_mb"], 3)
         out["pss_ratio"] = round(large["loader"]["peak_pss_mb"] / max(small["loader"]["peak_pss_mb"], 1e-9), 3)
     if add and runs:
         large = runs[-1]
@@ -621,6 +625,10 @@ def markdown(results: dict) -> str:
         if "dask_rss_ratio" in loader:
             checks.append(f"| Dask build: peak RSS (client and workers) {big['loader']['articles']:,} / {small['loader']['articles']:,} articles | "
                           f"{loader['dask_rss_ratio']} | ≤ {RSS_GROWTH} | {_verdict(loader['dask_rss_ratio'] <= RSS_GROWTH)} |")
+        if "dask_client_rss_ratio" in loader:
+            checks.append(f"| Dask build: peak RSS of the client {big['dask']['peak_client_rss_mb']:.0f} MB at {big['loader']['articles']:,} / "
+                          f"{small['dask']['peak_client_rss_mb']:.0f} MB at {small['loader']['articles']:,} articles | "
+                          f"{loader['dask_client_rss_ratio']} | ≤ {RSS_GROWTH} | {_verdict(loader['dask_client_rss_ratio'] <= RSS_GROWTH)} |")
         if "add" in loader:
             a = loader["add"]
             checks.append(f"| `--add` of {a['articles']} articles / full rebuild | {a['loader']['seconds']:.1f} s / "
