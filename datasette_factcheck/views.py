@@ -442,6 +442,12 @@ def chart_domain(figs):
     return max(lo - pad, floor), hi + pad
 
 
+def about_span(f) -> tuple:
+    """Where an 'about' figure lies, for drawing: its own low and high, else a tenth either side."""
+    low, high = finite(f.get("low")), finite(f.get("high"))
+    return (f["value"] * 0.9 if low is None else low, f["value"] * 1.1 if high is None else high)
+
+
 def chart_shape(f, x, y, left, right) -> list:
     """SVG elements for one figure: a dot, plus an arrowed line for open ranges, a bar for 'about'."""
     bound, cx = f.get("bound") or "exact", x(f["value"])
@@ -453,8 +459,7 @@ def chart_shape(f, x, y, left, right) -> list:
         parts.append(f'<line class="fc-range" x1="{left + 6:.1f}" y1="{y}" x2="{cx:.1f}" y2="{y}"/>'
                      f'<path class="fc-arrow" d="M{left:.1f},{y} l8,-4.5 v9 z"/>')
     elif bound == "about":
-        low = finite(f.get("low")) if finite(f.get("low")) is not None else f["value"] * 0.9
-        high = finite(f.get("high")) if finite(f.get("high")) is not None else f["value"] * 1.1
+        low, high = about_span(f)
         x1, x2 = x(low), x(high)
         parts.append(f'<rect class="fc-about" x="{x1:.1f}" y="{y - 4}" '
                      f'width="{max(x2 - x1, 4):.1f}" height="8" rx="4"/>')
@@ -660,8 +665,7 @@ def timeline_svg(tl, label, chart_id) -> Markup:
             marks.append(f'<line class="fc-range" x1="{cx:.1f}" y1="{cy + 5:.1f}" x2="{cx:.1f}" y2="{cy + 14:.1f}"/>'
                          f'<path class="fc-arrow" d="M{cx:.1f},{cy + 20:.1f} l-4.5,-8 h9 z"/>')
         elif bound == "about":
-            low = finite(p.get("low")) if finite(p.get("low")) is not None else p["value"] * 0.9
-            high = finite(p.get("high")) if finite(p.get("high")) is not None else p["value"] * 1.1
+            low, high = about_span(p)
             marks.append(f'<rect class="fc-about" x="{cx - 4:.1f}" y="{y(high):.1f}" width="8" '
                          f'height="{max(y(low) - y(high), 4):.1f}" rx="4"/>')
         old = p.get("superseded") or p["replaced"]

@@ -37,8 +37,8 @@ INDEX = {name: i for i, name in enumerate(FEATURES)}
 PERIODS = ("period_week", "period_month", "period_year")
 QUALIFIERS = ("forecast", "earlier", "aftershock", "additional", "cumulative", "part", "record", *PERIODS)
 WORD = re.compile(r"[a-z][a-z'-]*")
-STATED = ("sentence", "clause")
-ROUNDING = math.log10(1.06)  # '€2m' at the story's 1.3 is '$2.6m'; outlets print two figures  # a place read in the figure's own sentence
+STATED = ("sentence", "clause")  # a place read in the figure's own sentence
+ROUNDING = math.log10(1.06)  # '€2m' at the story's 1.3 is '$2.6m'; outlets print two figures
 
 
 @lru_cache(maxsize=1)
@@ -84,12 +84,14 @@ def prepare(claims: List[dict], frame, vocabulary) -> List[dict]:
     for c in sorted(claims, key=lambda c: (c["article_id"], c.get("start") or 0)):
         first.setdefault((c["article_id"], c.get("measure"), unit_class(c.get("unit"))), c["id"])
     known = set(vocabulary or ())
+    keys = [_key(c, frame) for c in claims]
     figures = {}  # how many figures each article gives for one measure, place and time
-    for c in claims:
+    for c, key in zip(claims, keys):
         if c.get("kind") != "conversion" and not c.get("superseded"):
-            figures.setdefault(_key(c, frame), set()).add(normalised(c)["value"])
+            figures.setdefault(key, set()).add(normalised(c)["value"])
+    round_words, other_words = vocab["round_words"], set(vocab["other_words"])
     out = []
-    for c in claims:
+    for c, key in zip(claims, keys):
         n = normalised(c)
         window = _window(c)
         quals = {q for q, pattern in _qualifier_patterns().items() if pattern.search(window)}
@@ -111,10 +113,10 @@ def prepare(claims: List[dict], frame, vocabulary) -> List[dict]:
                    if w not in stop and w not in generic and w not in ("percent", "share")},
             _quals=quals,
             _lead=c.get("sentence_kind") == "headline" or (c.get("paragraph") or 0) <= 1,
-            _distinctive=not _round(abs(n["value"] or 0)) and not any(w in (c.get("text") or "").lower() for w in vocab["round_words"]),
-            _other=bool(_words_of(c.get("subject")) & set(vocab["other_words"])
-                        or (WORD.findall((c.get("text") or "").lower()) or [""])[0] in vocab["other_words"]),
-            _alone=c.get("measure") is not None and len(figures.get(_key(c, frame), ())) == 1,
+            _distinctive=not _round(abs(n["value"] or 0)) and not any(w in (c.get("text") or "").lower() for w in round_words),
+            _other=bool(_words_of(c.get("subject")) & other_words
+                        or (WORD.findall((c.get("text") or "").lower()) or [""])[0] in other_words),
+            _alone=c.get("measure") is not None and len(figures.get(key, ())) == 1,
         ))
     return out
 

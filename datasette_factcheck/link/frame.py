@@ -202,7 +202,7 @@ class Frame:
             if any(x == y or self.contains(x, y) or self.contains(y, x) for x in parts_a for y in parts_b):
                 return "contains"
             return "unrelated"
-        if (measure, pa, pb) in self.contrasted or (b.get("measure"), pa, pb) in self.contrasted:
+        if self._distinguished({measure, b.get("measure")}, [pa, pb]):
             return "contrasted"
         if self.contains(pa, pb) or self.contains(pb, pa):
             return "contains"
