@@ -107,7 +107,7 @@ def evaluate_command(db, gold, story, as_json, quiet, by_fact, cv):
     a model fitted on all the other stories, so no story is scored by a model that saw it."""
     import json
 
-    from .evaluation import cross_validate, evaluate, report, report_facts
+    from .evaluation import cross_validate, evaluate, pooled, report, report_facts
 
     if not gold:
         raise click.UsageError("give at least one GOLD file")
@@ -125,14 +125,22 @@ def evaluate_command(db, gold, story, as_json, quiet, by_fact, cv):
                    f"  {result['pair_precision']:.3f} / {result['pair_recall']:.3f} / {result['pair_f1']:.3f}"
                    f"  {result['predicted']:>5}/{result['gold']:<5}")
         return
+    results = []
     for g in gold:
         result = evaluate(db, g, story=story)
+        results.append(result)
         if as_json:
             click.echo(json.dumps(result, indent=2))
         else:
             click.echo(report(result, details=not quiet))
             if by_fact:
                 click.echo(report_facts(result))
+    if len(results) > 1 and not as_json:
+        t = pooled(results)
+        click.echo(f"pooled (micro) over {len(results)} stories: claims P {t['claim_precision']:.3f}  R {t['claim_recall']:.3f}"
+                   f"  F1 {t['claim_f1']:.3f}  ({t['claims_right']}/{t['claims_counted']}, {t['required_hit']}/{t['required']})"
+                   f"  value {t['value_accuracy']:.3f}  bound {t['bound_accuracy']:.3f}  place {t['place_accuracy']:.3f}"
+                   f"  pairs P {t['pair_precision']:.3f}  R {t['pair_recall']:.3f}")
 
 
 @click.command()

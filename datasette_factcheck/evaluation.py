@@ -58,6 +58,10 @@ def locate(text: str, quote: str, figure: Optional[str] = None):
     return index[fs], index[fs + len(f) - 1] + 1
 
 
+def _same_number(got: Optional[float], gold: float) -> bool:
+    return got is not None and abs(got - gold) <= 1e-6 * max(1, abs(gold))
+
+
 def _words(s: Optional[str]) -> set:
     if not s:
         return set()
@@ -202,7 +206,7 @@ def evaluate(db_path, gold_path, story: Optional[str] = None) -> dict:
         return sum(1 for c, g in pairs_ok if fn(c, g)) / len(pairs_ok)
     wrong = {"value": [], "bound": [], "place": [], "source": []}
     checks = {
-        "value": lambda c, g: c["value"] is not None and abs(c["value"] - g["value"]) <= 1e-6 * max(1, abs(g["value"])),
+        "value": lambda c, g: all(_same_number(c.get(k), g[k]) for k in ("value", "low", "high") if k in g),
         "bound": lambda c, g: (c["bound"] or "exact") == (g.get("bound") or "exact"),
         "place": lambda c, g: same_place(c["place"], g.get("place")),
         "source": lambda c, g: same_source(c["source"], g.get("source")),
@@ -266,7 +270,7 @@ def evaluate(db_path, gold_path, story: Optional[str] = None) -> dict:
         "place_accuracy": acc(checks["place"]), "source_accuracy": acc(checks["source"]),
         "pair_precision": pair_p, "pair_recall": pair_r, "pair_f1": pair_f,
         "gold_pairs": len(gold_pairs), "predicted_pairs": predicted,
-        "claims_counted": len(counted), "claims_right": tp, "required": len(required), "required_hit": len(required_hit),
+        "checked": len(pairs_ok), "claims_counted": len(counted), "claims_right": tp, "required": len(required), "required_hit": len(required_hit),
         "misses": misses, "false_claims": false_claims, "wrong": wrong,
         "wrong_pairs": wrong_pairs, "missed_pairs": missed_pairs, "problems": problems,
         "gold_facts": gold_facts,
@@ -383,3 +387,20 @@ def cross_validate(db_path, gold_paths, l2: Optional[float] = None, threshold: O
             "pair_f1": 2 * p * rc / (p + rc) if p + rc else 0.0,
             "claim_precision": cp, "claim_recall": cr, "claim_f1": 2 * cp * cr / (cp + cr) if cp + cr else 0.0,
             **pooled}
+
+
+def pooled(results: list) -> dict:
+    """Micro-averaged scores over several stories' results: every claim and pair counts once."""
+    total = {k: sum(r[k] for r in results) for k in ("claims_counted", "claims_right", "required", "required_hit",
+                                                      "checked", "gold_pairs", "predicted_pairs")}
+    p = total["claims_right"] / total["claims_counted"] if total["claims_counted"] else 1.0
+    r = total["required_hit"] / total["required"] if total["required"] else 1.0
+    right_pairs = sum(round(x["pair_precision"] * x["predicted_pairs"]) for x in results)
+    pp = right_pairs / total["predicted_pairs"] if total["predicted_pairs"] else 1.0
+    pr = sum(round(x["pair_recall"] * x["gold_pairs"]) for x in results) / total["gold_pairs"] if total["gold_pairs"] else 1.0
+
+    def weighted(key):
+        return sum(x[key] * x["checked"] for x in results) / total["checked"] if total["checked"] else 1.0
+    return dict(total, claim_precision=p, claim_recall=r, claim_f1=2 * p * r / (p + r) if p + r else 0.0,
+                value_accuracy=weighted("value_accuracy"), bound_accuracy=weighted("bound_accuracy"),
+                place_accuracy=weighted("place_accuracy"), pair_precision=pp, pair_recall=pr)
