@@ -543,3 +543,16 @@ def test_from_and_to_after_a_verb_of_change_are_two_levels_not_a_range(pipe):
 
 def test_from_and_to_of_a_count_is_still_a_range(pipe):
     assert claims_of(pipe, "Between 30 and 40 people died, and from 20 to 30 were hurt.")["from 20 to 30"]["kind"] == "range"
+
+
+@pytest.mark.parametrize("text,figure", [
+    ("Crews on the scene called another three engines to the depot fire.", "another three"),
+    ("The first officers called in five ambulances.", "five"),
+    ("The crews called 12 engines to the blaze.", "12"),
+])
+def test_a_count_after_called_is_no_phone_number(pipe, text, figure):
+    assert figure in claims_of(pipe, text)
+
+
+def test_a_number_dialled_is_still_no_figure(pipe):
+    assert "999" not in claims_of(pipe, "A passer-by called 999 after seeing smoke.")

@@ -273,7 +273,7 @@ def _keep(q, text: str) -> bool:
     """'the other two had been detonated' counts the rest of a set just named: a figure, not a pronoun."""
     if q.kind in SKIP_KINDS:
         return False
-    if re.search(r"\b(call|calls|called|calling|dial|dialled|dialed|dialing)\s+$", text[max(0, q.start - 12):q.start], re.I):
+    if _dialled(q, text):
         return False  # an emergency or phone number
     if q.excluded == "age":
         return True  # _claim keeps the age of the person a story is about, not a speaker's
@@ -283,6 +283,18 @@ def _keep(q, text: str) -> bool:
     if q.excluded == "pronoun":
         return bool(re.search(r"\bthe other\s+$", text[max(0, q.start - 12):q.start], re.I))
     return not q.excluded
+
+
+DIALLED_BEFORE_RE = re.compile(r"\b(call|calls|called|calling|dial|dialled|dialed|dialing)\s+$", re.I)
+
+
+def _dialled(q, text: str) -> bool:
+    """'called 999', 'dial 911': a number called is written in digits and counts nothing; 'called
+    another three engines', 'called 12 engines' ask for a number of things."""
+    if not DIALLED_BEFORE_RE.search(text[max(0, q.start - 12):q.start]) or not re.fullmatch(r"\d[\d\s-]*", q.text):
+        return False
+    nxt = re.match(r"\s+([A-Za-z]+)", text[q.end:])
+    return not (nxt and numbers.looks_counted(nxt.group(1).lower()))
 
 
 def _number_token(doc, start: int, end: int):

@@ -481,6 +481,9 @@ def _looks_counted(word: str | None) -> bool:
             and not word.endswith(("ss", "us", "is", "ous")))
 
 
+looks_counted = _looks_counted  # for claims.py: whether a word after a number is a thing counted
+
+
 def _with_unit(text: str, core: _Core, digits: bool = False, allow_of: bool = False) -> _Core:
     """Extend core with a unit written right after it ("30%", "10 km", "three months", "21-year-old")."""
     pos = core.end
