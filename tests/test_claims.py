@@ -556,3 +556,17 @@ def test_a_count_after_called_is_no_phone_number(pipe, text, figure):
 
 def test_a_number_dialled_is_still_no_figure(pipe):
     assert "999" not in claims_of(pipe, "A passer-by called 999 after seeing smoke.")
+
+
+@pytest.mark.parametrize("text,figure,measure", [
+    ("The blaze gutted a one-storey warehouse on the estate.", "one", "storey"),
+    ("She rents a one-bedroom flat near the station.", "one", "bedroom"),
+])
+def test_one_hyphened_to_a_part_counts_the_parts(pipe, text, figure, measure):
+    found = claims_of(pipe, text)
+    assert (found[figure]["value"], found[figure]["measure"]) == (1, measure)
+
+
+@pytest.mark.parametrize("text", ["It was a one-sided contest.", "They got a one-off payment on a one-way street."])
+def test_one_hyphened_to_other_words_is_a_word(pipe, text):
+    assert claims_of(pipe, text) == {}

@@ -1151,7 +1151,7 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
         if q.value == 1 and noun is None and not reported:
             return None  # "two buildings, one used by tax officials": 'one' stands for one of them
         if q.value == 1 and q.kind == "cardinal" and not (reported or own or counted or q.hedge) \
-                and not (noun is not None and _person_like(noun)):
+                and not (noun is not None and (_person_like(noun) or _hyphen_noun(tok) is not None)):
             return None  # "one area where it can compete", "a bold move, and one that may": a word, not a count
         if measure is None and ((noun is not None and _lemma(noun) in GENERIC_PERSONS)
                                 or (noun is None and (tok.dep_ in ("nsubj", "nsubjpass") or q.unit in ("percent", "share", "times")))):

@@ -56,6 +56,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from .measures import PART_NOUNS
+
 __all__ = ["BOUNDS", "KINDS", "EXCLUSION_REASONS", "Quantity", "parse_number", "find_quantities"]
 
 BOUNDS = ("exact", "at_least", "more_than", "about", "up_to", "less_than")
@@ -633,7 +635,7 @@ def _one_counts_something(text: str, start: int, end: int, word: str) -> bool:
     if nxt is None:
         return False
     if _HYPHEN_AFTER_RE.match(text, end):
-        return nxt in _UNIT_WORDS             # "one-day visit"; not "one-sided", "one-off"
+        return nxt in _UNIT_WORDS or nxt in PART_NOUNS  # "one-day visit", "one-storey shop"; not "one-sided"
     if word == "one" and nxt in ("of", "another"):
         return True                           # returned, then excluded one_of / one_another
     if _UNIT_WORDS.get(nxt) in _TIME_UNITS:
