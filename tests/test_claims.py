@@ -570,3 +570,12 @@ def test_one_hyphened_to_a_part_counts_the_parts(pipe, text, figure, measure):
 @pytest.mark.parametrize("text", ["It was a one-sided contest.", "They got a one-off payment on a one-way street."])
 def test_one_hyphened_to_other_words_is_a_word(pipe, text):
     assert claims_of(pipe, text) == {}
+
+
+@pytest.mark.parametrize("text,figure,measure", [
+    ("Sensors showed that between 3,000 and 5,000 Internet routes in the region were down on Friday.",
+     "between 3,000 and 5,000", "route"),
+    ("Between 200 and 300 mobile phone masts were knocked out.", "Between 200 and 300", "mast"),
+])
+def test_a_range_counts_the_noun_its_first_end_is_tied_to(pipe, text, figure, measure):
+    assert claims_of(pipe, text)[figure]["measure"] == measure

@@ -302,6 +302,8 @@ def _number_token(doc, start: int, end: int):
     if span is None or len(span) == 0:
         return None
     nums = [t for t in span if t.like_num or t.pos_ == "NUM"]
+    if len(nums) > 1 and nums[-1].dep_ == "conj" and nums[-1].head in nums:
+        return nums[-1].head  # "between 3,000 and 5,000 routes": the first end is the one tied to the noun
     return nums[-1] if nums else span.root
 
 
