@@ -579,3 +579,19 @@ def test_one_hyphened_to_other_words_is_a_word(pipe, text):
 ])
 def test_a_range_counts_the_noun_its_first_end_is_tied_to(pipe, text, figure, measure):
     assert claims_of(pipe, text)[figure]["measure"] == measure
+
+
+def test_figures_listed_before_one_verb_share_the_first_ones_hedge(pipe):
+    found = claims_of(pipe, "At the peak as much as 40 percent of phone traffic in Kenya, 35 percent in Uganda "
+                            "and 60 percent in Tanzania was cut, the operator said.")
+    first = found["as much as 40 percent"]["measure"]
+    assert [(found[f]["bound"], found[f]["high"], found[f]["measure"]) for f in ("35 percent", "60 percent")] == [
+        ("up_to", 35, first), ("up_to", 60, first)]
+
+
+@pytest.mark.parametrize("text,figure", [
+    ("At least 10 people died in the north, 3 in the south and 4 in the east.", "3"),
+    ("Witnesses saw at least one truck bomb and two gunmen wearing masks.", "two"),
+])
+def test_a_figure_with_its_own_verb_or_noun_keeps_its_own_bound(pipe, text, figure):
+    assert claims_of(pipe, text)[figure]["bound"] == "exact"

@@ -240,11 +240,29 @@ def extract_sentence(sentence: Sentence, doc, article: Article, ctx: ExtractionC
     for q, tok in zip(quantities, heads):
         if tok is None or _is_name_or_date(tok, q) or _is_pronoun_like(tok, q) or _hypothetical(tok):
             continue
-        claim = _claim(q, tok, sentence, span, ctx, number_tokens)
+        head = claims[-1] if claims and _gapped_after(claims[-1], q, sentence, doc) else None
+        claim = _claim(q, tok, sentence, span, ctx, number_tokens, listed=head)
         if claim is not None:
             claim.period = _reference_period(q, sentence, quantities)
             claims.append(claim)
     return claims
+
+
+LIST_END_RE = re.compile(r"\A[^,;:()]*(?:,\s*(?:and\s+)?|\s+and\s+)\Z")
+
+
+def _gapped_after(a: Claim, q, sentence: Sentence, doc) -> bool:
+    """'as much as 55% of traffic in A, 52% in B and 82% in C was lost': a figure listed after a
+    hedged one before their one shared verb, with no noun or hedge of its own, shares the first
+    one's hedge and measure. A verb between them ('at least 10 died in A, 3 in B') leaves each its own."""
+    start, end = sentence.start + q.start, sentence.start + q.end
+    if a.bound == "exact" or q.bound != "exact" or q.hedge or a.kind == "range" or (a.kind, a.unit) != (q.kind, q.unit) \
+            or not LIST_END_RE.match(doc.text[a.end:start]):
+        return False
+    gap = doc.char_span(a.end, start, alignment_mode="expand")
+    after = next((t for t in doc if t.idx >= end), None)  # 'in B', ', ', 'and': nothing of its own follows
+    return gap is not None and not any(t.pos_ in ("VERB", "AUX") for t in gap) \
+        and (after is None or after.pos_ in ("ADP", "CCONJ", "PUNCT"))
 
 
 MOVE_RE = re.compile(r"from\s+(?P<a>.+?)\s+to\s+(?P<b>.+)\Z", re.I)
@@ -1050,12 +1068,18 @@ def _superseded(q, sentence: Sentence) -> bool:
     return bool(SUPERSEDED_RE.search(before))
 
 
-def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_tokens) -> Optional[Claim]:
+def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_tokens, listed=None) -> Optional[Claim]:
+    """listed: the claim this figure is listed after in a gapped list (see _gapped_after)."""
     vocab = ctx.vocabulary
     subject = None
     measure = None
     noun = _counted_noun(tok)
-    if q.excluded == "age":
+    if listed is not None:
+        measure, subject = listed.measure, listed.subject
+        low, high = {"at_least": (q.value, None), "more_than": (q.value, None), "up_to": (None, q.value),
+                     "less_than": (None, q.value)}.get(listed.bound, (q.value * 9 / 10, q.value * 11 / 10))
+        q = replace(q, bound=listed.bound, low=low, high=high)
+    elif q.excluded == "age":
         person = _aged_person(tok)
         if person is None or _speaker(person):
             return None  # 'said 61-year-old Anargyros Bizianis': whoever gives a quote is no figure
