@@ -595,3 +595,12 @@ def test_figures_listed_before_one_verb_share_the_first_ones_hedge(pipe):
 ])
 def test_a_figure_with_its_own_verb_or_noun_keeps_its_own_bound(pipe, text, figure):
     assert claims_of(pipe, text)[figure]["bound"] == "exact"
+
+
+def test_a_currency_sign_lost_as_a_question_mark_takes_the_articles_currency(pipe):
+    found = claims_of(pipe, "A cleaner who earns? 700 a month lost a bonus of 1,000 euros.")
+    assert (found["? 700"]["value"], found["? 700"]["unit"], found["? 700"]["kind"]) == (700, "EUR", "money")
+
+
+def test_a_question_before_a_count_keeps_its_question_mark(pipe):
+    assert claims_of(pipe, "Why did it fail? 3 engineers were blamed.")["3"]["kind"] == "cardinal"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import List, Optional, Tuple
 
@@ -171,6 +172,7 @@ def extract_article(article: Article, doc):
         for c in pooled:
             c.sentence_index = s.index
         claims.extend(_without_overlaps(pooled))
+    _lost_currency(claims)
     sentence_rows = []
     for s in sentences:
         sentence_rows.append({
@@ -199,6 +201,16 @@ def extract_article(article: Article, doc):
         "located": json.dumps(sorted(ctx.gazetteer.within)) if ctx.gazetteer.within else None,
     })
     return article_row, sentence_rows, claim_rows
+
+
+def _lost_currency(claims: List[Claim]) -> None:
+    """A sum whose currency sign the text lost ('earns? 900', unit XXX) is in the currency the
+    article gives its other sums in (currency codes are the upper-case units), the most used one,
+    conversions aside; with none, its currency stays unknown."""
+    used = Counter(c.unit for c in claims if c.kind != "conversion" and c.unit not in (None, "XXX") and c.unit.isupper())
+    for c in claims:
+        if c.unit == "XXX":
+            c.unit = used.most_common(1)[0][0] if used else None
 
 
 def _without_overlaps(claims: List[Claim]) -> List[Claim]:
