@@ -543,3 +543,64 @@ def test_from_and_to_after_a_verb_of_change_are_two_levels_not_a_range(pipe):
 
 def test_from_and_to_of_a_count_is_still_a_range(pipe):
     assert claims_of(pipe, "Between 30 and 40 people died, and from 20 to 30 were hurt.")["from 20 to 30"]["kind"] == "range"
+
+
+@pytest.mark.parametrize("text,figure", [
+    ("Crews on the scene called another three engines to the depot fire.", "another three"),
+    ("The first officers called in five ambulances.", "five"),
+    ("The crews called 12 engines to the blaze.", "12"),
+])
+def test_a_count_after_called_is_no_phone_number(pipe, text, figure):
+    assert figure in claims_of(pipe, text)
+
+
+def test_a_number_dialled_is_still_no_figure(pipe):
+    assert "999" not in claims_of(pipe, "A passer-by called 999 after seeing smoke.")
+
+
+@pytest.mark.parametrize("text,figure,measure", [
+    ("The blaze gutted a one-storey warehouse on the estate.", "one", "storey"),
+    ("She rents a one-bedroom flat near the station.", "one", "bedroom"),
+])
+def test_one_hyphened_to_a_part_counts_the_parts(pipe, text, figure, measure):
+    found = claims_of(pipe, text)
+    assert (found[figure]["value"], found[figure]["measure"]) == (1, measure)
+
+
+@pytest.mark.parametrize("text", ["It was a one-sided contest.", "They got a one-off payment on a one-way street."])
+def test_one_hyphened_to_other_words_is_a_word(pipe, text):
+    assert claims_of(pipe, text) == {}
+
+
+@pytest.mark.parametrize("text,figure,measure", [
+    ("Sensors showed that between 3,000 and 5,000 Internet routes in the region were down on Friday.",
+     "between 3,000 and 5,000", "route"),
+    ("Between 200 and 300 mobile phone masts were knocked out.", "Between 200 and 300", "mast"),
+])
+def test_a_range_counts_the_noun_its_first_end_is_tied_to(pipe, text, figure, measure):
+    assert claims_of(pipe, text)[figure]["measure"] == measure
+
+
+def test_figures_listed_before_one_verb_share_the_first_ones_hedge(pipe):
+    found = claims_of(pipe, "At the peak as much as 40 percent of phone traffic in Kenya, 35 percent in Uganda "
+                            "and 60 percent in Tanzania was cut, the operator said.")
+    first = found["as much as 40 percent"]["measure"]
+    assert [(found[f]["bound"], found[f]["high"], found[f]["measure"]) for f in ("35 percent", "60 percent")] == [
+        ("up_to", 35, first), ("up_to", 60, first)]
+
+
+@pytest.mark.parametrize("text,figure", [
+    ("At least 10 people died in the north, 3 in the south and 4 in the east.", "3"),
+    ("Witnesses saw at least one truck bomb and two gunmen wearing masks.", "two"),
+])
+def test_a_figure_with_its_own_verb_or_noun_keeps_its_own_bound(pipe, text, figure):
+    assert claims_of(pipe, text)[figure]["bound"] == "exact"
+
+
+def test_a_currency_sign_lost_as_a_question_mark_takes_the_articles_currency(pipe):
+    found = claims_of(pipe, "A cleaner who earns? 700 a month lost a bonus of 1,000 euros.")
+    assert (found["? 700"]["value"], found["? 700"]["unit"], found["? 700"]["kind"]) == (700, "EUR", "money")
+
+
+def test_a_question_before_a_count_keeps_its_question_mark(pipe):
+    assert claims_of(pipe, "Why did it fail? 3 engineers were blamed.")["3"]["kind"] == "cardinal"

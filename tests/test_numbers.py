@@ -935,3 +935,16 @@ def test_scales_abbreviated_with_a_period(text, span, value, unit):
 ])
 def test_a_hedge_before_the_mark_bounds_it(text, span):
     assert get(text, span).bound == "about"
+
+
+@pytest.mark.parametrize("text,figure,value", [
+    ("a loan of? 110bn over three years", "? 110bn", 110e9),
+    ("she earns? 900 a month", "? 900", 900),
+])
+def test_a_question_mark_glued_to_a_word_before_a_number_is_a_lost_currency_sign(text, figure, value):
+    q = next(q for q in find_quantities(text) if q.text == figure)
+    assert (q.value, q.kind, q.unit) == (value, "money", "XXX")
+
+
+def test_a_question_then_a_count_is_no_sum():
+    assert [q.kind for q in find_quantities("Why? 3 reasons.")] == ["cardinal"]

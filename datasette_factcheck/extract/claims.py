@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import List, Optional, Tuple
 
@@ -171,6 +172,7 @@ def extract_article(article: Article, doc):
         for c in pooled:
             c.sentence_index = s.index
         claims.extend(_without_overlaps(pooled))
+    _lost_currency(claims)
     sentence_rows = []
     for s in sentences:
         sentence_rows.append({
@@ -199,6 +201,16 @@ def extract_article(article: Article, doc):
         "located": json.dumps(sorted(ctx.gazetteer.within)) if ctx.gazetteer.within else None,
     })
     return article_row, sentence_rows, claim_rows
+
+
+def _lost_currency(claims: List[Claim]) -> None:
+    """A sum whose currency sign the text lost ('earns? 900', unit XXX) is in the currency the
+    article gives its other sums in (currency codes are the upper-case units), the most used one,
+    conversions aside; with none, its currency stays unknown."""
+    used = Counter(c.unit for c in claims if c.kind != "conversion" and c.unit not in (None, "XXX") and c.unit.isupper())
+    for c in claims:
+        if c.unit == "XXX":
+            c.unit = used.most_common(1)[0][0] if used else None
 
 
 def _without_overlaps(claims: List[Claim]) -> List[Claim]:
@@ -240,11 +252,29 @@ def extract_sentence(sentence: Sentence, doc, article: Article, ctx: ExtractionC
     for q, tok in zip(quantities, heads):
         if tok is None or _is_name_or_date(tok, q) or _is_pronoun_like(tok, q) or _hypothetical(tok):
             continue
-        claim = _claim(q, tok, sentence, span, ctx, number_tokens)
+        head = claims[-1] if claims and _gapped_after(claims[-1], q, sentence, doc) else None
+        claim = _claim(q, tok, sentence, span, ctx, number_tokens, listed=head)
         if claim is not None:
             claim.period = _reference_period(q, sentence, quantities)
             claims.append(claim)
     return claims
+
+
+LIST_END_RE = re.compile(r"\A[^,;:()]*(?:,\s*(?:and\s+)?|\s+and\s+)\Z")
+
+
+def _gapped_after(a: Claim, q, sentence: Sentence, doc) -> bool:
+    """'as much as 55% of traffic in A, 52% in B and 82% in C was lost': a figure listed after a
+    hedged one before their one shared verb, with no noun or hedge of its own, shares the first
+    one's hedge and measure. A verb between them ('at least 10 died in A, 3 in B') leaves each its own."""
+    start, end = sentence.start + q.start, sentence.start + q.end
+    if a.bound == "exact" or q.bound != "exact" or q.hedge or a.kind == "range" or (a.kind, a.unit) != (q.kind, q.unit) \
+            or not LIST_END_RE.match(doc.text[a.end:start]):
+        return False
+    gap = doc.char_span(a.end, start, alignment_mode="expand")
+    after = next((t for t in doc if t.idx >= end), None)  # 'in B', ', ', 'and': nothing of its own follows
+    return gap is not None and not any(t.pos_ in ("VERB", "AUX") for t in gap) \
+        and (after is None or after.pos_ in ("ADP", "CCONJ", "PUNCT"))
 
 
 MOVE_RE = re.compile(r"from\s+(?P<a>.+?)\s+to\s+(?P<b>.+)\Z", re.I)
@@ -273,7 +303,7 @@ def _keep(q, text: str) -> bool:
     """'the other two had been detonated' counts the rest of a set just named: a figure, not a pronoun."""
     if q.kind in SKIP_KINDS:
         return False
-    if re.search(r"\b(call|calls|called|calling|dial|dialled|dialed|dialing)\s+$", text[max(0, q.start - 12):q.start], re.I):
+    if _dialled(q, text):
         return False  # an emergency or phone number
     if q.excluded == "age":
         return True  # _claim keeps the age of the person a story is about, not a speaker's
@@ -285,11 +315,25 @@ def _keep(q, text: str) -> bool:
     return not q.excluded
 
 
+DIALLED_BEFORE_RE = re.compile(r"\b(call|calls|called|calling|dial|dialled|dialed|dialing)\s+$", re.I)
+
+
+def _dialled(q, text: str) -> bool:
+    """'called 999', 'dial 911': a number called is written in digits and counts nothing; 'called
+    another three engines', 'called 12 engines' ask for a number of things."""
+    if not DIALLED_BEFORE_RE.search(text[max(0, q.start - 12):q.start]) or not re.fullmatch(r"\d[\d\s-]*", q.text):
+        return False
+    nxt = re.match(r"\s+([A-Za-z]+)", text[q.end:])
+    return not (nxt and numbers.looks_counted(nxt.group(1).lower()))
+
+
 def _number_token(doc, start: int, end: int):
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
     nums = [t for t in span if t.like_num or t.pos_ == "NUM"]
+    if len(nums) > 1 and nums[-1].dep_ == "conj" and nums[-1].head in nums:
+        return nums[-1].head  # "between 3,000 and 5,000 routes": the first end is the one tied to the noun
     return nums[-1] if nums else span.root
 
 
@@ -1036,12 +1080,18 @@ def _superseded(q, sentence: Sentence) -> bool:
     return bool(SUPERSEDED_RE.search(before))
 
 
-def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_tokens) -> Optional[Claim]:
+def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_tokens, listed=None) -> Optional[Claim]:
+    """listed: the claim this figure is listed after in a gapped list (see _gapped_after)."""
     vocab = ctx.vocabulary
     subject = None
     measure = None
     noun = _counted_noun(tok)
-    if q.excluded == "age":
+    if listed is not None:
+        measure, subject = listed.measure, listed.subject
+        low, high = {"at_least": (q.value, None), "more_than": (q.value, None), "up_to": (None, q.value),
+                     "less_than": (None, q.value)}.get(listed.bound, (q.value * 9 / 10, q.value * 11 / 10))
+        q = replace(q, bound=listed.bound, low=low, high=high)
+    elif q.excluded == "age":
         person = _aged_person(tok)
         if person is None or _speaker(person):
             return None  # 'said 61-year-old Anargyros Bizianis': whoever gives a quote is no figure
@@ -1139,7 +1189,7 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
         if q.value == 1 and noun is None and not reported:
             return None  # "two buildings, one used by tax officials": 'one' stands for one of them
         if q.value == 1 and q.kind == "cardinal" and not (reported or own or counted or q.hedge) \
-                and not (noun is not None and _person_like(noun)):
+                and not (noun is not None and (_person_like(noun) or _hyphen_noun(tok) is not None)):
             return None  # "one area where it can compete", "a bold move, and one that may": a word, not a count
         if measure is None and ((noun is not None and _lemma(noun) in GENERIC_PERSONS)
                                 or (noun is None and (tok.dep_ in ("nsubj", "nsubjpass") or q.unit in ("percent", "share", "times")))):

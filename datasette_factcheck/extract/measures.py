@@ -46,6 +46,8 @@ LEVEL_VERBS = set(VOCABULARY["level_verbs"])
 CHANGE_NOUNS = set(VOCABULARY["change_nouns"])
 CONTAINER_NOUNS = set(VOCABULARY["container_nouns"])
 FORECAST_WORDS = set(VOCABULARY["forecast_words"])
+# The parts a thing is counted in, hyphened after a number: 'a one-storey shop', 'a one-bedroom flat'
+PART_NOUNS = set(VOCABULARY["part_nouns"])
 
 # The span a figure counts over or compares across: 'from the month before' (a month), 'year over
 # year' (a year), 'annual' (a year), so a monthly change and a yearly one are told apart.

@@ -56,6 +56,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from .measures import PART_NOUNS
+
 __all__ = ["BOUNDS", "KINDS", "EXCLUSION_REASONS", "Quantity", "parse_number", "find_quantities"]
 
 BOUNDS = ("exact", "at_least", "more_than", "about", "up_to", "less_than")
@@ -126,8 +128,8 @@ del _word, _scale
 
 _CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "$US": "USD", "USD": "USD", "A$": "AUD", "C$": "CAD", "S$": "SGD",
                    "HK$": "HKD", "NZ$": "NZD", "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP",
-                   "¥": "JPY"}
-_CURRENCIES = {"USD", "EUR", "GBP", "JPY", "AUD", "CAD", "SGD", "HKD", "NZD"}
+                   "¥": "JPY", "¤": "XXX"}  # ¤: a currency sign lost in the text (see _LOST_SIGN_RE)
+_CURRENCIES = {"USD", "EUR", "GBP", "JPY", "AUD", "CAD", "SGD", "HKD", "NZD", "XXX"}
 
 _TIME_UNITS = {"year", "month", "week", "day", "night", "hour", "minute", "second", "decade",
                "century"}
@@ -310,9 +312,9 @@ _ON_THE_DAY_RE = re.compile(rf"\b[Oo]n{_SP}+the{_SP}+(?P<day>\d{{1,2}}(?:st|nd|r
 _WEEKDAY_DAY_RE = re.compile(rf"\b{_WEEKDAY},?{_SP}+(?:the{_SP}+)?(?P<day>\d{{1,2}}(?:st|nd|rd|th))\b")
 
 # number cores
-_TRIGGER_RE = re.compile(r"[$€£¥'’]|(?<![\w.,])\.?\d|\b[A-Za-z]")
+_TRIGGER_RE = re.compile(r"[$€£¥¤'’]|(?<![\w.,])\.?\d|\b[A-Za-z]")
 _DIGITS_RE = re.compile(r"""
-    (?P<cur>US\$|\$US[ \t]?|(?:HK|NZ|[ACS])\$|\$|€|£|¥|(?:USD|EUR|GBP)[ \t]?)?
+    (?P<cur>US\$|\$US[ \t]?|(?:HK|NZ|[ACS])\$|\$|€|£|¥|¤[ ]?|(?:USD|EUR|GBP)[ \t]?)?
     (?:(?<=\$US)|(?<![\w.,]))(?P<num>(?(cur)\d{1,3}(?:,[ ]?\d{3}(?!\d))+|\d{1,3}(?:,(?:\d{3}|[ ]000(?!\d)))+)(?:\.\d+)?
              |\d{4,}(?:,\d{3}(?!\d))+(?:\.\d+)?      # "5340,000": misgrouped, read as printed without commas
              |\d+(?:\.\d+)?|\.\d+)
@@ -481,6 +483,9 @@ def _looks_counted(word: str | None) -> bool:
             and not word.endswith(("ss", "us", "is", "ous")))
 
 
+looks_counted = _looks_counted  # for claims.py: whether a word after a number is a thing counted
+
+
 def _with_unit(text: str, core: _Core, digits: bool = False, allow_of: bool = False) -> _Core:
     """Extend core with a unit written right after it ("30%", "10 km", "three months", "21-year-old")."""
     pos = core.end
@@ -533,6 +538,8 @@ def _m_digits(text: str, pos: int, loose: bool) -> _Core | None:
             return None
         if factor:
             scale, end = factor, m.end("scale")
+    if unit == "XXX" and _looks_counted(_next_word(text, end)):
+        return None                            # "Why? 3 reasons": a question, then a count
     core = _Core(pos, end, num * scale, unit=unit, scale=scale)
     if not cur:
         core = _with_unit(text, core, digits=True)
@@ -630,7 +637,7 @@ def _one_counts_something(text: str, start: int, end: int, word: str) -> bool:
     if nxt is None:
         return False
     if _HYPHEN_AFTER_RE.match(text, end):
-        return nxt in _UNIT_WORDS             # "one-day visit"; not "one-sided", "one-off"
+        return nxt in _UNIT_WORDS or nxt in PART_NOUNS  # "one-day visit", "one-storey shop"; not "one-sided"
     if word == "one" and nxt in ("of", "another"):
         return True                           # returned, then excluded one_of / one_another
     if _UNIT_WORDS.get(nxt) in _TIME_UNITS:
@@ -1245,6 +1252,9 @@ def parse_number(s: str) -> float | None:
 
 
 _GLUED_EURO_RE = re.compile(r"\b[Ee]uro(?=\d)")
+# "earns? 900 a month", "an? 110 billion loan": a '?' glued to a word before a number is a currency
+# sign (€, £) that a lossy encoding turned into '?'; which currency is left to the article (XXX)
+_LOST_SIGN_RE = re.compile(r"(?<=[a-z])[?\ufffd](?=[ ]?\d)")
 _HYPHEN_SCALE_RE = re.compile(rf"(?<=\d){_HYPHEN}(?={_SCALE_ALT}\b)", re.I)
 
 
@@ -1268,6 +1278,7 @@ def _unglue(text: str) -> str:
     """Length-preserving rewrites of wire-service spellings: 'euro110 billion' -> 'EUR 110 billion',
     '110-billion' -> '110 billion', so offsets still point into the original text."""
     text = _GLUED_EURO_RE.sub("EUR ", text)
+    text = _LOST_SIGN_RE.sub("¤", text)
     return _HYPHEN_SCALE_RE.sub(" ", text)
 
 

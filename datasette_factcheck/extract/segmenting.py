@@ -148,12 +148,18 @@ def sentences(text: str, doc=None) -> List[Sentence]:
 MAX_MERGED_CHARS = 2000
 
 
+# "who earns? 900 a month": a '?' glued to a word before a number is a lost currency sign, no question
+LOST_SIGN_END = re.compile(r"[a-z][?\ufffd]\s*\Z")
+
+
 def _merge_fragments(text: str, pieces):
-    """Glue a piece that does not start a sentence (lower-case start, a lone quote mark) to the one before."""
+    """Glue a piece that does not start a sentence (lower-case start, a lone quote mark, a figure after a
+    lost currency sign) to the one before."""
     merged = []
     for s, e in pieces:
         frag = text[s:e].strip()
-        if merged and (len(frag) <= 2 or frag[:1].islower()) and e - merged[-1][0] <= MAX_MERGED_CHARS:
+        lost_sign = frag[:1].isdigit() and merged and LOST_SIGN_END.search(text, merged[-1][0], merged[-1][1])
+        if merged and (len(frag) <= 2 or frag[:1].islower() or lost_sign) and e - merged[-1][0] <= MAX_MERGED_CHARS:
             merged[-1] = (merged[-1][0], e)
         else:
             merged.append((s, e))
