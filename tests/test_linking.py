@@ -97,6 +97,15 @@ def test_places_one_article_contrasts_are_a_feature():
     assert f["place_contrasted"] == 1 and not banned
 
 
+def test_a_place_inside_another_is_contained_even_where_an_article_gives_both_figures():
+    # 'three killed in Athens' beside 'Greece's three dead': an article giving the country a figure
+    # of its own (a reading from 'Greek police') does not make the city another quantity
+    rival = [claim("c", 3, place="Athens"), claim("c", 5, place="Greece")]
+    a, b = claim("a", 3, place="Athens"), claim("b", 3, place="Greece")
+    f, banned = features_of(a, b, [a, b, *rival])
+    assert f["place_contains"] == 1 and f["place_contrasted"] == 0 and not banned
+
+
 def test_a_joint_total_never_links_a_part_the_story_counts_apart():
     rival = [claim("c", 57, place="Homs"), claim("c", 83, place="Damascus")]
     total, homs = claim("a", 140, place="Homs + Damascus"), claim("b", 140, place="Homs")

@@ -202,8 +202,8 @@ class Frame:
             if any(x == y or self.contains(x, y) or self.contains(y, x) for x in parts_a for y in parts_b):
                 return "contains"
             return "unrelated"
-        if self._distinguished({measure, b.get("measure")}, [pa, pb]):
-            return "contrasted"
         if self.contains(pa, pb) or self.contains(pb, pa):
             return "contains"
+        if self._distinguished({measure, b.get("measure")}, [pa, pb]):
+            return "contrasted"
         return "unrelated"
