@@ -106,6 +106,19 @@ def test_a_place_inside_another_is_contained_even_where_an_article_gives_both_fi
     assert f["place_contains"] == 1 and f["place_contrasted"] == 0 and not banned
 
 
+def test_a_toll_that_counts_the_attacker_never_links_the_victims():
+    victims = claim("a", 8, sentence="Eight people died when a man opened fire in the market.", text="Eight")
+    with_him = claim("b", 9, sentence="Nine people died in the market, including the gunman, police said.", text="Nine")
+    _, banned = features_of(victims, with_him)
+    assert banned
+    # the same count told with and without the words is one figure; 'not including' counts victims
+    _, banned = features_of(claim("a", 9, text="Nine", sentence="Nine people died in the market."), with_him)
+    assert not banned
+    not_him = claim("c", 8, sentence="Eight people died, not including the attacker, officials said.", text="Eight")
+    _, banned = features_of(victims, not_him)
+    assert not banned
+
+
 def test_a_joint_total_never_links_a_part_the_story_counts_apart():
     rival = [claim("c", 57, place="Homs"), claim("c", 83, place="Damascus")]
     total, homs = claim("a", 140, place="Homs + Damascus"), claim("b", 140, place="Homs")

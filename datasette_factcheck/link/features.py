@@ -3,7 +3,8 @@ report one quantity. Each feature has a meaning and a unit test; the model learn
 
 Hard constraints (``cannot_link``) are the cases where a link is wrong whatever the words: two
 units, two measures the vocabulary knows apart (killed, injured), a total of several places and
-one of them, a forecast and the actual figure, two figures of one article.
+one of them, a forecast and the actual figure, a toll with the attacker and one without
+("nine dead, including the gunman" beside "eight victims"), two figures of one article.
 """
 from __future__ import annotations
 
@@ -44,6 +45,21 @@ ROUNDING = math.log10(1.06)  # '€2m' at the story's 1.3 is '$2.6m'; outlets pr
 @lru_cache(maxsize=1)
 def words() -> Dict[str, list]:
     return json.loads((Path(__file__).parent / "words.json").read_text())
+
+
+@lru_cache(maxsize=1)
+def _with_perpetrator_pattern() -> "re.Pattern":
+    """'including the gunman', 'counting the two attackers', not 'not including the gunman'."""
+    w = words()
+    alt = lambda xs: "|".join(re.escape(x) for x in xs)  # noqa: E731
+    return re.compile(rf"(?<!not )\b(?:{alt(w['including_words'])})\b(?:\W+\w+){{0,3}}?\W+(?:{alt(w['perpetrator_words'])})s?\b")
+
+
+def with_perpetrator(c: dict) -> bool:
+    """Whether the figure's sentence, after it, says the count includes the attacker."""
+    text = (c.get("sentence_text") or "").lower()
+    after = text[max(0, (c.get("start") or 0) - (c.get("sentence_start") or 0)):]
+    return bool(_with_perpetrator_pattern().search(after.split(";")[0]))
 
 
 @lru_cache(maxsize=1)
@@ -117,6 +133,7 @@ def prepare(claims: List[dict], frame, vocabulary) -> List[dict]:
             _other=bool(_words_of(c.get("subject")) & other_words
                         or (WORD.findall((c.get("text") or "").lower()) or [""])[0] in other_words),
             _alone=c.get("measure") is not None and len(figures.get(key, ())) == 1,
+            _with_perpetrator=with_perpetrator(c),
         ))
     return out
 
@@ -153,6 +170,8 @@ def cannot_link(a: dict, b: dict, frame) -> bool:
         return True
     if a["_other"] != b["_other"]:
         return True  # 'another dozen', 'two other buildings': by their own words not the figure beside them
+    if a["_with_perpetrator"] != b["_with_perpetrator"] and a["_value"] != b["_value"]:
+        return True  # 'nine dead, including the gunman' beside 'eight victims': they agree, and are two counts
     if frame.place_relation(a, b) == "joint":
         return True
     if a["_time"] != b["_time"] and "hypothetical" in (a["_time"], b["_time"]):
