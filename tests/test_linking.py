@@ -119,6 +119,22 @@ def test_a_toll_that_counts_the_attacker_never_links_the_victims():
     assert not banned
 
 
+@pytest.mark.parametrize("sentence,text,part", [
+    ("At least 28 people were killed, including nine children.", "nine", True),
+    ("At least 28 people were killed, including nine children.", "At least 28", False),  # the whole
+    ("Of the 26 who died, 16 of them were militants.", "16", True),
+    ("Of the 26 who died, 16 of them were militants.", "26", False),
+    ("Children were among 26 dead.", "26", False),
+    ("At least 39 of the dead were civilians.", "At least 39", True),
+    ("The storm broke all three of the levees.", "three", False),
+    ("Three people, one of them a nurse, were killed.", "Three", False),
+    ("Eleven were hurt, of whom two were firemen.", "two", True),
+])
+def test_a_part_is_read_from_the_words_beside_the_figure(sentence, text, part):
+    from datasette_factcheck.link.features import is_part
+    assert is_part(dict(sentence_text=sentence, sentence_start=0, start=sentence.find(text), text=text)) is part
+
+
 def test_a_joint_total_never_links_a_part_the_story_counts_apart():
     rival = [claim("c", 57, place="Homs"), claim("c", 83, place="Damascus")]
     total, homs = claim("a", 140, place="Homs + Damascus"), claim("b", 140, place="Homs")

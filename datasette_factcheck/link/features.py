@@ -65,7 +65,28 @@ def with_perpetrator(c: dict) -> bool:
 @lru_cache(maxsize=1)
 def _qualifier_patterns() -> Dict[str, "re.Pattern"]:
     """Each qualifier's stems as one pattern, compiled once: a word that starts with any of them."""
-    return {q: re.compile(r"\b(?:" + "|".join(re.escape(s) for s in words()[q]) + ")") for q in QUALIFIERS}
+    return {q: re.compile(r"\b(?:" + "|".join(re.escape(s) for s in words()[q]) + ")") for q in QUALIFIERS if words()[q]}
+
+
+@lru_cache(maxsize=1)
+def _part_patterns() -> tuple:
+    w = words()
+    alt = lambda xs: "|".join(re.escape(x) for x in xs)  # noqa: E731
+    return (re.compile(rf"\b(?:{alt(w['part_before'])})(?:\W+\w+){{0,2}}?\W*$"),
+            re.compile(rf"^\s*(?:{alt(w['part_after'])})\b"))
+
+
+def is_part(c: dict) -> bool:
+    """'including nine children', 'of whom 16 were militants', '39 of the dead': the figure counts
+    a part of a larger count, by the words right beside it (link/words.json)."""
+    text = (c.get("sentence_text") or "").lower()
+    off = (c.get("start") or 0) - (c.get("sentence_start") or 0)
+    if not 0 <= off <= len(text):
+        return False
+    before, after = _part_patterns()
+    end = off + len(c.get("text") or "")
+    whole = text[max(0, off - 5):off].strip() == "all"  # 'all three of the cables'
+    return bool(before.search(text[max(0, off - 40):off]) or (after.search(text[end:end + 40]) and not whole))
 
 
 def GENERIC() -> set:
@@ -110,7 +131,7 @@ def prepare(claims: List[dict], frame, vocabulary) -> List[dict]:
     for c, key in zip(claims, keys):
         n = normalised(c)
         window = _window(c)
-        quals = {q for q, pattern in _qualifier_patterns().items() if pattern.search(window)}
+        quals = {q for q, pattern in _qualifier_patterns().items() if pattern.search(window)} | ({"part"} if is_part(c) else set())
         out.append(dict(
             c,
             _place=frame.name(c.get("place")),
