@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Dict, Iterable, List, Optional
@@ -100,24 +100,41 @@ class Story:
         return self.first - timedelta(days=window) <= day <= self.last + timedelta(days=window)
 
     def name(self) -> str:
-        """Its most shared headline words, in the order the first headline gives them, and its date."""
-        stop = _stop_words()
-        counts: Counter = Counter()
-        order: Dict[str, int] = {}
-        for h in self.headlines:
-            words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", h) if w.lower() not in stop]
-            for w in dict.fromkeys(x.lower() for x in words):
-                counts[w] += 1
-            for w in words:
-                order.setdefault(w.lower(), len(order))
-        top = sorted(counts, key=lambda w: (-counts[w], order[w]))[:5]
-        shown = {}
-        for h in self.headlines:
-            for w in re.findall(r"[^\W\d_][\w'’-]*", h):
-                shown.setdefault(w.lower(), w)
-        words = " ".join(shown[w] for w in sorted(top, key=order.get)) or self.id
-        day = self.dates.most_common(1)[0][0] if self.dates else None
-        return f"{words} · {day.isoformat()}" if day else words
+        return headline_name(self.headlines, self.dates, self.id)
+
+
+def central_headline(titles: List[Optional[str]]) -> Optional[str]:
+    """The headline that shares the most words with the story's other headlines (the first of
+    equals): a real headline names a story better than a folder's or a build's id."""
+    stop = _stop_words()
+    heads = [t.strip() for t in titles if t and t.strip()]
+    words = [{w.lower() for w in re.findall(r"[^\W\d_][\w'’-]*", h)} - stop for h in heads]
+    if not heads:
+        return None
+    score = [sum(len(w & o) for k, o in enumerate(words) if k != i) for i, w in enumerate(words)]
+    return heads[max(range(len(heads)), key=lambda i: (score[i], -i))]
+
+
+def headline_name(headlines: List[str], dates: Counter, fallback: str) -> str:
+    """A story's readable name: its most shared headline words, in the order the first headline
+    gives them, and its most named date."""
+    stop = _stop_words()
+    counts: Counter = Counter()
+    order: Dict[str, int] = {}
+    for h in headlines:
+        words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", h) if w.lower() not in stop]
+        for w in dict.fromkeys(x.lower() for x in words):
+            counts[w] += 1
+        for w in words:
+            order.setdefault(w.lower(), len(order))
+    top = sorted(counts, key=lambda w: (-counts[w], order[w]))[:5]
+    shown = {}
+    for h in headlines:
+        for w in re.findall(r"[^\W\d_][\w'’-]*", h):
+            shown.setdefault(w.lower(), w)
+    words = " ".join(shown[w] for w in sorted(top, key=order.get)) or fallback
+    day = dates.most_common(1)[0][0] if dates else None
+    return f"{words} · {day.isoformat()}" if day else words
 
 
 class StoryDetector:
@@ -220,8 +237,17 @@ class Detection:
         return set(self.detector.changed) if self.detector else set()
 
     def write_names(self) -> None:
+        """Detected stories' names, and for a story given by folder or ``--story`` whose name is
+        still its id, its most central headline: pages show 'Series of bombings in Homs, Damascus
+        kill 119', not 'syria-2016-02-21'."""
         from . import storage
 
+        unnamed = defaultdict(list)
+        for row in self.db.query("select a.story, a.title from articles a "
+                                 "join stories s on s.id = a.story where s.name = s.id order by a.rowid"):
+            unnamed[row["story"]].append(row)
+        named = {story: central_headline([r["title"] for r in rows]) for story, rows in unnamed.items()}
+        storage.name_stories(self.db, {story: name for story, name in named.items() if name})
         if self.detector:
             storage.name_stories(self.db, self.detector.names())
 

@@ -111,3 +111,23 @@ def test_a_dask_build_gives_every_row_of_a_local_build(tmp_path):
     assert a["claims"] and a["facts"]
     for table in TABLES:
         assert a[table] == b[table], table
+
+
+def test_a_story_named_by_its_id_takes_its_most_central_headline():
+    from datasette_factcheck.stories import central_headline
+
+    titles = ["Weather today", None, "Quake kills 10 in coastal town", "Rescuers search rubble after quake",
+              "Quake rescuers search for survivors", "  "]
+    assert central_headline(titles) == "Rescuers search rubble after quake"  # the first of two equals
+    assert central_headline([None, ""]) is None
+
+
+def test_the_sample_story_is_named_by_a_headline_not_its_id(tmp_path):
+    import sqlite_utils
+
+    from datasette_factcheck.pipeline import SAMPLE_STORY, build
+
+    build(tmp_path / "s.db")
+    name = sqlite_utils.Database(tmp_path / "s.db")["stories"].get(SAMPLE_STORY)["name"]
+    titles = {r["title"] for r in sqlite_utils.Database(tmp_path / "s.db")["articles"].rows}
+    assert name != SAMPLE_STORY and name in titles
