@@ -604,3 +604,11 @@ def test_a_currency_sign_lost_as_a_question_mark_takes_the_articles_currency(pip
 
 def test_a_question_before_a_count_keeps_its_question_mark(pipe):
     assert claims_of(pipe, "Why did it fail? 3 engineers were blamed.")["3"]["kind"] == "cardinal"
+
+
+def test_a_distance_says_what_it_is_measured_from(pipe):
+    found = claims_of(pipe, "The tremor struck 9 miles east of Millbrook at a depth of 2.5 miles, "
+                            "and residents in Oakdale, 30 miles from Lake Verna, felt it. It began 4 miles below ground.")
+    assert found["9 miles"]["measure"] == "distance" and found["9 miles"]["subject"] == "from Millbrook"
+    assert found["30 miles"]["subject"] == "from Lake Verna"
+    assert found["2.5 miles"]["measure"] == "depth" and found["4 miles"]["measure"] == "depth"

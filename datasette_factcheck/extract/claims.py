@@ -87,6 +87,14 @@ def _distance_of(tok, q, sentence: Sentence):
     m = re.match(r"\W*(\([^)]*\)\s*)?(?:away\s+)?(?:from|of|to|inside|into|outside|north|south|east|west|\w+east|\w+west)\b(?:\s+of|\s+from)?\s+(?:the\s+|a\s+)?(?:\w+['’]s\s+)?(?:[\w-]+\s+){0,2}?(border|camp|city|town|village|capital|centre|center|site|shrine|airport|frontier|line|coast|shore|base|school|hospital|bank|scene)\b", after)
     if m:
         return "distance", m.group(2)
+    before = sentence.text[max(0, q.start - 30):q.start].lower()
+    if re.search(r"\bdepths?\s+of\s+(?:about\s+|some\s+|only\s+|just\s+)?\Z", before) \
+            or re.match(r"\W*(?:\([^)]*\)\s*)?(?:below\s+(?:the\s+)?(?:ground|surface)|underground|beneath)", after):
+        return "depth", None  # 'a depth of 1.2 miles', 'one mile below ground level'
+    m = re.match(r"[\s,]*(?:\([^)]*\)\s*)?(?:away\s+)?(?:(?:north|south|east|west)[\w-]*\s+of|from|outside(?:\s+of)?)"
+                 r"\s+((?:[A-Z][\w'’-]+\s?){1,3})", sentence.text[q.end:q.end + 60])
+    if m:
+        return "distance", f"from {m.group(1).strip()}"  # '26 miles north of Santa Rosa' is not '12 miles east of Cloverdale'
     return "distance", None
 
 
