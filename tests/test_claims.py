@@ -612,3 +612,8 @@ def test_a_distance_says_what_it_is_measured_from(pipe):
     assert found["9 miles"]["measure"] == "distance" and found["9 miles"]["subject"] == "from Millbrook"
     assert found["30 miles"]["subject"] == "from Lake Verna"
     assert found["2.5 miles"]["measure"] == "depth" and found["4 miles"]["measure"] == "depth"
+
+
+def test_a_quake_measuring_a_figure_gives_its_magnitude_whatever_follows(pipe):
+    found = claims_of(pipe, "An earthquake measuring 4.6 rattled Marin and Napa counties early Friday, officials said.")
+    assert found["4.6"]["measure"] == "magnitude"
