@@ -135,6 +135,17 @@ def test_a_part_is_read_from_the_words_beside_the_figure(sentence, text, part):
     assert is_part(dict(sentence_text=sentence, sentence_start=0, start=sentence.find(text), text=text)) is part
 
 
+def test_a_count_of_people_never_links_a_count_of_things():
+    guns = claim("a", 12, measure="weapons", sentence="Marines seized 12 guns.", text="12")
+    men = claim("b", 12, measure="arrested", sentence="Marines arrested 12 men.", text="12")
+    boats = claim("c", 12, measure="vehicles", sentence="The 12 boats were towed.", text="12")
+    for other in (men, boats):
+        _, banned = features_of(guns if other is men else men, other)
+        assert banned
+    _, banned = features_of(claim("d", 12, measure="pirate", sentence="The 12 pirates surrendered.", text="12"), men)
+    assert not banned  # pirates are people: a count of them may be the arrests
+
+
 def test_a_joint_total_never_links_a_part_the_story_counts_apart():
     rival = [claim("c", 57, place="Homs"), claim("c", 83, place="Damascus")]
     total, homs = claim("a", 140, place="Homs + Damascus"), claim("b", 140, place="Homs")

@@ -3,7 +3,8 @@ report one quantity. Each feature has a meaning and a unit test; the model learn
 
 Hard constraints (``cannot_link``) are the cases where a link is wrong whatever the words: two
 units, two measures the vocabulary knows apart (killed, injured), a total of several places and
-one of them, a forecast and the actual figure, a toll with the attacker and one without
+one of them, a forecast and the actual figure, people and things (12 guns, 12 Somalis), a toll
+with the attacker and one without
 ("nine dead, including the gunman" beside "eight victims"), two figures of one article.
 """
 from __future__ import annotations
@@ -15,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Dict, List, Optional
 
-from ..extract.measures import SUBSET_GROUPS
+from ..extract.measures import COUNTED_NOUNS, MEASURE_INFO, PERSON_NOUNS, SUBSET_GROUPS
 from ..units import is_currency, normalised, unit_class
 from .facts import interval
 
@@ -155,6 +156,7 @@ def prepare(claims: List[dict], frame, vocabulary) -> List[dict]:
                         or (WORD.findall((c.get("text") or "").lower()) or [""])[0] in other_words),
             _alone=c.get("measure") is not None and len(figures.get(key, ())) == 1,
             _with_perpetrator=with_perpetrator(c),
+            _counts=counts(c),
         ))
     return out
 
@@ -172,6 +174,20 @@ def _round(v: float) -> bool:
     return len(digits) <= 1
 
 
+def counts(c: dict) -> Optional[str]:
+    """What a count counts, where the vocabulary says: people (killed, arrested, 'pirates'), things
+    ('vehicles', 'weapons'), jobs, doses... '12 AK-47 guns' and '12 Somalis arrested' are never one
+    quantity, however alike their numbers."""
+    m = c.get("measure")
+    if m in MEASURE_INFO:
+        return MEASURE_INFO[m]["unit_class"]
+    if m in COUNTED_NOUNS:
+        return "people" if m == "perpetrators" else "things"
+    if m in PERSON_NOUNS or m in SUBSET_GROUPS:
+        return "people"
+    return None
+
+
 def _words_of(s: Optional[str]) -> set:
     return {w.rstrip("s") for w in WORD.findall((s or "").lower())}
 
@@ -187,6 +203,8 @@ def cannot_link(a: dict, b: dict, frame) -> bool:
         return True
     if a["_known"] and b["_known"] and a.get("measure") != b.get("measure"):
         return True
+    if a["_counts"] and b["_counts"] and a["_counts"] != b["_counts"]:
+        return True  # people beside things: '12 guns' and '12 Somalis'; 'two boats' and 'two arrested'
     if ("forecast" in a["_quals"]) != ("forecast" in b["_quals"]):
         return True
     if a["_other"] != b["_other"]:
