@@ -543,3 +543,14 @@ def test_from_and_to_after_a_verb_of_change_are_two_levels_not_a_range(pipe):
 
 def test_from_and_to_of_a_count_is_still_a_range(pipe):
     assert claims_of(pipe, "Between 30 and 40 people died, and from 20 to 30 were hurt.")["from 20 to 30"]["kind"] == "range"
+
+
+def test_a_bare_figure_counts_the_noun_of_a_parallel_clause(pipe):
+    found = claims_of(pipe, "Ohio opened three factories and Iowa closed four, the agency said.")
+    assert found["four"]["measure"] == found["three"]["measure"] == "factory"
+    found = claims_of(pipe, "The Greens won 14 seats while the Liberals lost one.")
+    assert found["one"]["measure"] == "seats"
+
+
+def test_a_clause_final_one_with_nothing_parallel_is_no_figure(pipe):
+    assert claims_of(pipe, "The old bridge was a wooden one.") == {}

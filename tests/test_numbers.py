@@ -935,3 +935,10 @@ def test_scales_abbreviated_with_a_period(text, span, value, unit):
 ])
 def test_a_hedge_before_the_mark_bounds_it(text, span):
     assert get(text, span).bound == "about"
+
+
+def test_a_clause_final_one_is_returned_as_elided():
+    """'and Iowa lost one.': the counted noun was left out; a parse may find it in a parallel clause."""
+    assert get("Ohio built two plants and Iowa lost one, officials said.", "one").excluded == "elided"
+    assert get("Ohio built two plants and Iowa lost one—the state said", "one").excluded == "elided"
+    assert texts("He was the only one.") == [] and texts("They left one by one.") == []

@@ -282,6 +282,8 @@ def _keep(q, text: str) -> bool:
                     or PRISON_AFTER_RE.match(text, q.end))
     if q.excluded == "pronoun":
         return bool(re.search(r"\bthe other\s+$", text[max(0, q.start - 12):q.start], re.I))
+    if q.excluded == "elided":
+        return True  # _claim keeps it when a parallel clause names what it counts
     return not q.excluded
 
 
@@ -359,6 +361,24 @@ def _counted_noun(tok):
 
 
 PERCENT_WORDS = {"%", "percent", "per", "cent", "pc", "percentage"}
+
+
+def _elided_noun(tok):
+    """'Ohio gained three plants and Iowa lost two': a bare object of a verb joined to a verb whose
+    object is a counted noun counts that noun; the writer left it out rather than repeat it."""
+    verb = tok.head
+    if tok.dep_ != "dobj" or verb.pos_ != "VERB":
+        return None
+    parallel = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    contrast = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in verb.children)
+    if (verb.dep_ == "conj" or contrast) and verb.head.pos_ == "VERB":
+        parallel.insert(0, verb.head)
+    for other in parallel:
+        for obj in other.children:
+            if obj.dep_ == "dobj" and obj.pos_ == "NOUN" and obj.lower_ not in PERCENT_WORDS \
+                    and any(c.dep_ == "nummod" and c.pos_ == "NUM" for c in obj.children):
+                return obj
+    return None
 
 
 def _counted_noun_any(tok):
@@ -1041,6 +1061,11 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
     subject = None
     measure = None
     noun = _counted_noun(tok)
+    elided = noun is None and q.kind == "cardinal" and not q.unit and _elided_noun(tok)
+    if elided:
+        noun = elided  # "and Iowa lost one": one of the plants Ohio gained
+    elif q.excluded == "elided":
+        return None
     if q.excluded == "age":
         person = _aged_person(tok)
         if person is None or _speaker(person):
@@ -1138,7 +1163,7 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
             return None
         if q.value == 1 and noun is None and not reported:
             return None  # "two buildings, one used by tax officials": 'one' stands for one of them
-        if q.value == 1 and q.kind == "cardinal" and not (reported or own or counted or q.hedge) \
+        if q.value == 1 and q.kind == "cardinal" and not (reported or own or counted or q.hedge or elided) \
                 and not (noun is not None and _person_like(noun)):
             return None  # "one area where it can compete", "a bold move, and one that may": a word, not a count
         if measure is None and ((noun is not None and _lemma(noun) in GENERIC_PERSONS)

@@ -39,7 +39,9 @@ Heuristics worth knowing (another module may override them with a parse)
   small closed list of verbs and adverbs (now, must, will, had, said ...), "of them", or
   punctuation; "the two men" is kept.
 * the word "one" (and "zero") is only returned when a content word follows ("one car bomb");
-  "no one", "at one point", "a military one that" are not returned at all.
+  "no one", "at one point", "a military one that" are not returned at all. A "one" that ends a
+  clause after a content word ("Ohio gained two plants and Iowa lost one.") is returned excluded
+  "elided": its counted noun was left out, and only a parse can find it in a parallel clause.
 * "pounds" is money (GBP) unless a weight word comes before ("weighing 200 pounds") or "of"
   follows ("500 pounds of explosives"), which makes it a weight (unit "lb").
 * a bare 4-digit number from 1800 to 2100 is a year unless it is hedged ("at least 2000") or
@@ -61,7 +63,7 @@ __all__ = ["BOUNDS", "KINDS", "EXCLUSION_REASONS", "Quantity", "parse_number", "
 BOUNDS = ("exact", "at_least", "more_than", "about", "up_to", "less_than")
 KINDS = ("cardinal", "ordinal", "multiplier", "vague", "range", "share", "percent", "money", "measure")
 EXCLUSION_REASONS = ("date", "year", "time", "duration", "age", "one_of", "one_another", "pronoun",
-                     "id", "filename", "in_name", "negation", "label", "address")
+                     "id", "filename", "in_name", "negation", "label", "address", "elided")
 
 
 @dataclass
@@ -641,6 +643,17 @@ def _one_counts_something(text: str, start: int, end: int, word: str) -> bool:
     return nxt not in _FUNCTION_WORDS and nxt not in _ONE_IDIOMS
 
 
+_CLAUSE_END_RE = re.compile(rf"{_SP}*(?:[,;:.!?)]|[—–]|{_SP}-{_SP}|\Z)")
+
+
+def _ends_clause_after_content_word(text: str, start: int, end: int) -> bool:
+    """'and Iowa lost one.', 'California losing one—as': a clause-final 'one' after a content word
+    counts a noun left out; 'no one.', 'the only one.', 'one by one.' count nothing."""
+    prev = _prev_word(text, start)
+    return (bool(_CLAUSE_END_RE.match(text, end)) and prev is not None
+            and prev not in _FUNCTION_WORDS and prev not in _ONE_BLOCKED_AFTER and prev not in _ONE_IDIOMS)
+
+
 def _m_words(text: str, pos: int, loose: bool) -> _Core | None:
     """Thirty-nine / thirty nine / a hundred and twenty / two thousand five hundred / a dozen."""
     m = _WORD_RUN_RE.match(text, pos)
@@ -653,9 +666,12 @@ def _m_words(text: str, pos: int, loose: bool) -> _Core | None:
     value, used, scale = parsed
     end = pos + words[used - 1].end()
     word = text[pos:end].lower()
+    elided = None
     if word in ("one", "zero") and not loose and not _one_counts_something(text, pos, end, word):
-        return None
-    core = _Core(pos, end, value, words=True, scale=scale)
+        if not (word == "one" and _ends_clause_after_content_word(text, pos, end)):
+            return None
+        elided = "elided"
+    core = _Core(pos, end, value, words=True, scale=scale, excluded=elided)
     return _with_unit(text, core)
 
 
