@@ -554,3 +554,10 @@ def test_a_bare_figure_counts_the_noun_of_a_parallel_clause(pipe):
 
 def test_a_clause_final_one_with_nothing_parallel_is_no_figure(pipe):
     assert claims_of(pipe, "The old bridge was a wooden one.") == {}
+
+
+def test_a_headcount_like_a_population_has_a_level_and_a_change(pipe):
+    found = claims_of(pipe, "Officials said the town's population was 12,400, an increase of 3.1% from 2000.")
+    assert found["3.1%"]["measure"] == "population (percent change)"
+    assert found["12,400"]["measure"] == "population"
+    assert claims_of(pipe, "The population fell to 40,000 after the war.")["40,000"]["measure"] == "population"

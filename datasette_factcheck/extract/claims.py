@@ -514,7 +514,8 @@ def _level_or_change(tok, vocab) -> Optional[str]:
         thing = obj if obj is not None and prep is not None and prep.lower_ in ("at", "as") else _subject_of(gov)
     else:
         return None
-    if thing is None or thing.pos_ not in ("NOUN", "PROPN") or _person_like(thing):
+    # "the population grew 7.4%" is a level of a headcount; "the senator rose 3 points" is no level of her
+    if thing is None or thing.pos_ not in ("NOUN", "PROPN") or (_person_like(thing) and _lemma(thing) not in GENERIC_PERSONS):
         return None
     thing, qualifier = _what_is_counted(thing)
     if _lemma(thing) in CHANGE_NOUNS:
