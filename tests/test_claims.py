@@ -561,3 +561,9 @@ def test_a_headcount_like_a_population_has_a_level_and_a_change(pipe):
     assert found["3.1%"]["measure"] == "population (percent change)"
     assert found["12,400"]["measure"] == "population"
     assert claims_of(pipe, "The population fell to 40,000 after the war.")["40,000"]["measure"] == "population"
+
+
+def test_people_a_report_gives_are_a_headcount(pipe):
+    found = claims_of(pipe, "The agency reported 12,000 people in the camps on Friday.")
+    assert found["12,000"]["measure"] == "people"
+    assert claims_of(pipe, "She gave 30 people a lift to the station.") == {}

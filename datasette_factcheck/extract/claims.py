@@ -1172,9 +1172,12 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
             # "20,000 people marched", "with 1,000 leaving today", "stocks plunged 5.4 per cent":
             # what they did is what is counted
             verb = _governing_verb(noun if noun is not None else tok)
-            if verb is None:
+            if verb is None and _reported_headcount(noun):
+                measure, subject = _lemma(noun), None
+            elif verb is None:
                 return None
-            measure, subject = ("present" if verb is PRESENT else _lemma(verb)), None
+            else:
+                measure, subject = ("present" if verb is PRESENT else _lemma(verb)), None
         elif measure is None and noun is not None:
             words = (subject or _lemma(noun)).split()  # "22,000 refugees": a headcount; "11 Yemeni pirates" of whom
             kept = " ".join(words[:-1]) if subject and _person_like(noun) else None
@@ -1454,6 +1457,15 @@ def _governing_verb(t):
         verb = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
                      for g in c.children if g.dep_ == "pcomp" and g.pos_ == "VERB"), None)
     return verb
+
+
+def _reported_headcount(noun) -> bool:
+    """'Bureau announces 8 million people in the region': people a report gives as its object are
+    a headcount, not a manner of speaking; 'gave 30 people a lift' reports nothing."""
+    if noun is None or noun.dep_ != "dobj":
+        return False
+    lemma = _lemma(noun.head)
+    return lemma in attribution.REPORTING and lemma not in attribution.WEAK_REPORTING
 
 
 def _definite(tok, q, sentence: Sentence) -> bool:
