@@ -567,3 +567,9 @@ def test_people_a_report_gives_are_a_headcount(pipe):
     found = claims_of(pipe, "The agency reported 12,000 people in the camps on Friday.")
     assert found["12,000"]["measure"] == "people"
     assert claims_of(pipe, "She gave 30 people a lift to the station.") == {}
+
+
+def test_a_ratio_to_another_quantity_is_a_claim(pipe):
+    found = claims_of(pipe, "Admissions over the holiday were more than double last year's.")
+    assert (found["more than double"]["value"], found["more than double"]["bound"]) == (2, "more_than")
+    assert claims_of(pipe, "Rents are twice as high as in 2015.")["twice"]["value"] == 2

@@ -789,8 +789,22 @@ def test_wire_service_spellings(text, figure, value, unit):
 def test_how_often_something_happened():
     (q,) = find_quantities("he had twice been investigated by the FBI")
     assert (q.text, q.value, q.unit, q.excluded) == ("twice", 2, "times", None)
-    assert find_quantities("twice as many people") == []
-    assert find_quantities("twice the size of Wales") == []
+
+
+@pytest.mark.parametrize("text,span,value,bound", [
+    ("twice as many people", "twice", 2, "exact"),
+    ("twice the size of Wales", "twice", 2, "exact"),
+    ("prices were more than double last year's", "more than double", 2, "more_than"),
+    ("the toll is nearly triple the official figure", "nearly triple", 3, "about"),
+])
+def test_a_ratio_to_another_quantity(text, span, value, bound):
+    q = get(text, span)
+    assert (q.value, q.bound, q.unit, q.kind) == (value, bound, "times", "cardinal")
+
+
+def test_a_multiplier_before_a_noun_or_a_verb_is_no_ratio():
+    assert get("a double car bombing", "double").kind == "multiplier"
+    assert texts("they plan to double the fee") == []
 
 
 def test_headline_case_scales_and_dotted_dates():

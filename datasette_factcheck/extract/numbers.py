@@ -42,6 +42,9 @@ Heuristics worth knowing (another module may override them with a parse)
   "no one", "at one point", "a military one that" are not returned at all. A "one" that ends a
   clause after a content word ("Ohio gained two plants and Iowa lost one.") is returned excluded
   "elided": its counted noun was left out, and only a parse can find it in a parallel clause.
+* "twice"/"double"/"triple" before "as", "the", a possessive or "last" ("more than twice as high",
+  "double last year's") is a ratio (unit "times"); "double"/"triple" must also follow a hedge or a
+  copula, since "to double the fee" is a verb; "a double car bombing" stays a multiplier.
 * "pounds" is money (GBP) unless a weight word comes before ("weighing 200 pounds") or "of"
   follows ("500 pounds of explosives"), which makes it a weight (unit "lb").
 * a bare 4-digit number from 1800 to 2100 is a year unless it is hedged ("at least 2000") or
@@ -812,6 +815,29 @@ def _m_multiplier(text: str, pos: int, loose: bool) -> _Core | None:
     return _Core(pos, m.end(), float(_MULTIPLIERS[m.group("w").lower()]), kind="multiplier", words=True)
 
 
+_RATIO_WORDS = {"twice": 2, "thrice": 3, "double": 2, "triple": 3, "treble": 3, "quadruple": 4}
+_RATIO_RE = re.compile(rf"\b(?P<w>{_alt(_RATIO_WORDS)})\b", re.I)
+# what follows a ratio: "twice as high as", "double the rate", "triple last year's", "twice that of"
+_RATIO_AFTER_RE = re.compile(rf"{_SP}+(?:as|the|that|those|its|their|his|her|our|last|what|a|an|pre-?\w+|(?:\w+['’]s))\b", re.I)
+# "more than double", "nearly triple", "were double", "is twice": said of a quantity, not a noun
+_RATIO_BEFORE_RE = re.compile(rf"\b(?:than|nearly|almost|roughly|about|around|over|is|are|was|were|be|been|being|"
+                              rf"remain|remains|remained|now|still){_SP}+\Z", re.I)
+
+
+def _m_ratio(text: str, pos: int, loose: bool) -> _Core | None:
+    """'more than twice as high as', 'double the rate', 'were triple last year's': a ratio to
+    another quantity (unit 'times'); 'a double car bombing' is a multiplier before a noun."""
+    m = _RATIO_RE.match(text, pos)
+    if not m or _HYPHEN_AFTER_RE.match(text, m.end()):
+        return None
+    word = m.group("w").lower()
+    if not _RATIO_AFTER_RE.match(text, m.end()):
+        return None
+    if word not in ("twice", "thrice") and not _RATIO_BEFORE_RE.search(text, max(0, pos - 20), pos):
+        return None  # "double the rate" alone may be a verb: "plans to double the rate"
+    return _Core(pos, m.end(), float(_RATIO_WORDS[word]), unit="times", unit_word=word, words=True)
+
+
 def _m_ordinal_words(text: str, pos: int, loose: bool) -> _Core | None:
     """first / second / Fourth / twenty-first."""
     m = _ORDINAL_WORD_RE.match(text, pos)
@@ -827,7 +853,7 @@ def _m_ordinal_words(text: str, pos: int, loose: bool) -> _Core | None:
 
 _MATCHERS = (_m_digits, _m_magnitude, _m_decade, _m_ordinal_digits, _m_words, _m_and_a_half,
              _m_half_scale, _m_fraction, _m_half, _m_couple, _m_vague, _m_one_in, _m_a_unit,
-             _m_multiplier, _m_ordinal_words)
+             _m_ratio, _m_multiplier, _m_ordinal_words)
 
 
 class _Spans:
@@ -1201,7 +1227,7 @@ def _kind(core: _Core, unit: str | None) -> str:
         return "money"
     if unit in ("percent", "percentage_point"):
         return "percent"
-    return "measure" if unit else "cardinal"
+    return "measure" if unit and unit != "times" else "cardinal"  # "twice as high": a ratio, no unit of measure
 
 
 def _limits(core: _Core) -> tuple[float | None, float | None]:
