@@ -573,3 +573,10 @@ def test_a_ratio_to_another_quantity_is_a_claim(pipe):
     found = claims_of(pipe, "Admissions over the holiday were more than double last year's.")
     assert (found["more than double"]["value"], found["more than double"]["bound"]) == (2, "more_than")
     assert claims_of(pipe, "Rents are twice as high as in 2015.")["twice"]["value"] == 2
+
+
+def test_a_pronoun_whose_level_is_told_stands_for_the_thing_named_before(pipe):
+    found = claims_of(pipe, "Analysts prefer the monthly average of sales. It rose to 81,500 in July.")
+    assert found["81,500"]["measure"] == "sale"
+    found = claims_of(pipe, "Traders track the benchmark price. This dropped to 640 on Friday.")
+    assert found["640"]["measure"] == "price"

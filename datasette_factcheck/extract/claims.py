@@ -514,6 +514,8 @@ def _level_or_change(tok, vocab) -> Optional[str]:
         thing = obj if obj is not None and prep is not None and prep.lower_ in ("at", "as") else _subject_of(gov)
     else:
         return None
+    if thing is not None and thing.pos_ in ("PRON", "DET"):
+        thing = _antecedent(thing)  # "when it stood at 256,000", "This fell to 534,000"
     # "the population grew 7.4%" is a level of a headcount; "the senator rose 3 points" is no level of her
     if thing is None or thing.pos_ not in ("NOUN", "PROPN") or (_person_like(thing) and _lemma(thing) not in GENERIC_PERSONS):
         return None
@@ -527,6 +529,28 @@ def _level_or_change(tok, vocab) -> Optional[str]:
     measure = next((m for m in known if m), None) or _measure_class(phrase, vocab) or phrase
     measure = f"{qualifier} {measure}" if qualifier else measure
     return f"{measure} (change)" if kind == "change" else measure
+
+
+ANAPHORS = {"it", "this", "that", "which"}
+PERIOD_NOUNS = {"moment", "second", "minute", "hour", "night", "morning", "afternoon", "evening", "day", "week", "weekend", "month", "year", "quarter", "decade", "season", "time", "period"}
+
+
+def _antecedent(pron):
+    """What 'it', 'this' or 'which' stands for when its level or change is told: the relative
+    clause's noun ('claims, which fell to 473,000'), else the nearest thing named before it in its
+    sentence or the one before ('the four-week average. This fell to 534,000'); never a person or
+    a span of time."""
+    if pron.lower_ not in ANAPHORS:
+        return None
+    if pron.lower_ in ("which", "that") and pron.head.dep_ == "relcl":
+        return pron.head.head if pron.head.head.pos_ == "NOUN" else None
+    doc, sent = pron.doc, pron.sent
+    first = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    for t in reversed(doc[first:pron.i]):
+        if t.pos_ == "NOUN" and t.dep_ not in ("compound", "npadvmod") and not _person_like(t) \
+                and _lemma(t) not in PERIOD_NOUNS:
+            return t
+    return None
 
 
 def _in_percent(measure: str, unit: str) -> str:
