@@ -911,6 +911,13 @@ def test_the_top_ten_is_no_hedge():
     assert get("the top 10 teams", "10").bound == "exact"
 
 
+def test_a_plural_subject_that_tops_or_exceeds_a_mark():
+    assert get("Ticket Sales Top Two Million", "Top Two Million").bound == "more_than"
+    assert get("Repair costs exceed $40 million", "exceed $40 million").bound == "more_than"
+    assert get("The Pop Chart Top 40 Returns", "40").bound == "exact"     # a rank, however capitalised
+    assert get("one of the nation's top 25 schools", "25").bound == "exact"
+
+
 @pytest.mark.parametrize("text,span", [
     ("The estimate was revised up to 312,000 on Friday.", "312,000"),
     ("Temperatures went up to 41 degrees", "41 degrees"),

@@ -213,8 +213,8 @@ for _bound, _phrases in {
                   "a little over", "well in excess of", "far more than", "many more than",
                   "much more than", "well more than",
                   # a verb that passes a mark: "cases topped 40 million", "deaths surpass 600,000"
-                  "tops", "topped", "topping", "surpass", "surpasses", "surpassed",
-                  "surpassing", "exceeds", "exceeded", "eclipse", "eclipses", "eclipsed", "eclipsing"],
+                  "top", "tops", "topped", "topping", "surpass", "surpasses", "surpassed",
+                  "surpassing", "exceed", "exceeds", "exceeded", "eclipse", "eclipses", "eclipsed", "eclipsing"],
     "about": ["about", "around", "some", "roughly", "approximately", "approx.", "an estimated",
               "estimated", "nearly", "almost", "close to", "circa", "more or less",
               "in the region of", "on the order of", "of the order of", "just about",
@@ -401,8 +401,10 @@ _HEDGE_AFTER_RE = re.compile(rf"{_SP}+or{_SP}+(?P<at_least>more|above)\b"
                              rf"|(?:{_HYPHEN}|{_SP}+)(?P<plus>plus)\b(?!{_SP}*\d)"
                              rf"|(?P<sign>\+)(?![ \t]*\d)"
                              rf"|(?:{_HYPHEN}|{_SP}+)(?P<odd>odd)\b", re.I)
-_PASS_VERBS = {"tops", "topped", "topping", "surpass", "surpasses", "surpassed", "surpassing",
-               "exceeds", "exceeded", "eclipse", "eclipses", "eclipsed", "eclipsing"}
+_PASS_VERBS = {"top", "tops", "topped", "topping", "surpass", "surpasses", "surpassed", "surpassing",
+               "exceed", "exceeds", "exceeded", "eclipse", "eclipses", "eclipsed", "eclipsing"}
+# "the top 10", "its top three aides", "America's top 5": 'top' after a determiner is an adjective
+_TOP_ADJECTIVE_BEFORE_RE = re.compile(rf"(?:\b(?:the|a|an|its|their|his|her|our|my|your|this|that|these|those|in|of)|['’]s?){_SP}+\Z", re.I)
 _NOT_YET_BEFORE_RE = re.compile(rf"\b(?:will|would|could|may|might|shall|to|soon|poised|set|likely|about){_SP}+"
                                 rf"(?:soon{_SP}+)?\Z", re.I)
 _HEDGE_THE_BEFORE_RE = re.compile(r"(?<![\w])(?P<h>" + _alt(_HEDGES).replace(r"\.", r"\.?") + rf"){_SP}+the{_SP}+\Z", re.I)
@@ -1074,6 +1076,9 @@ def _apply_hedges(text: str, core: _Core) -> None:
             m = _HEDGE_THE_BEFORE_RE.search(text, max(0, core.start - 44), core.start)
         if m and m.group("h").lower() == "up to" and _MOVED_BEFORE_RE.search(text, max(0, m.start() - 20), m.start()):
             m = None                         # "revised up to 507,000", "went up to 40 degrees": where it got to
+        elif m and m.group("h").lower() == "top" and (m.start() == 0 or (core.value < 1000 and not core.unit)
+                                                     or _TOP_ADJECTIVE_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())):
+            m = None                         # "the top 10 states", "Billboard Top 100" rank; "Arrests Top One Million" passes a mark
         if m:
             phrase = re.sub(r"\s+", " ", m.group("h").lower())
             core.bound, core.hedge = _HEDGES.get(phrase) or _HEDGES[phrase + "."]   # "approx" -> "approx."
