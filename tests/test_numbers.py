@@ -963,3 +963,15 @@ def test_a_clause_final_one_is_returned_as_elided():
     assert get("Ohio built two plants and Iowa lost one, officials said.", "one").excluded == "elided"
     assert get("Ohio built two plants and Iowa lost one—the state said", "one").excluded == "elided"
     assert texts("He was the only one.") == [] and texts("They left one by one.") == []
+
+
+@pytest.mark.parametrize("text,span", [
+    ("the most arrests since at least 1998, the agency said", "at least 1998"),
+    ("the rule stays until at least 2031.", "at least 2031"),
+])
+def test_a_hedged_year_after_a_preposition_of_time_is_a_year(text, span):
+    assert get(text, span).excluded == "year"
+
+
+def test_a_hedged_count_of_people_is_no_year():
+    assert get("a crowd of at least 2000 people", "at least 2000").excluded is None

@@ -1132,9 +1132,15 @@ def _is_age(text: str, core: _Core) -> bool:
     return False
 
 
+# "since at least 2005", "until at least 2030", "from about 1990": a hedged date of a span
+_YEAR_PREP_BEFORE_RE = re.compile(rf"\b(?:since|until|till|through|before|after|from|by){_SP}+\Z", re.I)
+
+
 def _is_year(text: str, core: _Core) -> bool:
     if core.hedge:
-        return False
+        return (core.plain_digits is not None and len(core.plain_digits) == 4 and 1800 <= core.value <= 2100
+                and not _looks_counted(_next_word(text, core.end))
+                and bool(_YEAR_PREP_BEFORE_RE.search(text, max(0, core.span_start - 10), core.span_start)))
     if _looks_like_year(text, core):
         return True
     return bool(core.plain_digits and len(core.plain_digits) == 2
