@@ -580,3 +580,8 @@ def test_a_pronoun_whose_level_is_told_stands_for_the_thing_named_before(pipe):
     assert found["81,500"]["measure"] == "sale"
     found = claims_of(pipe, "Traders track the benchmark price. This dropped to 640 on Friday.")
     assert found["640"]["measure"] == "price"
+
+
+def test_the_figure_a_participle_tells_of_counts_the_noun_its_verb_counted(pipe):
+    found = claims_of(pipe, "Officials said 9,120 visitors were counted in June, up from the 8,455 counted in May.")
+    assert found["8,455"]["measure"] == found["9,120"]["measure"] == "visitor"
