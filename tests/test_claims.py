@@ -585,3 +585,10 @@ def test_a_pronoun_whose_level_is_told_stands_for_the_thing_named_before(pipe):
 def test_the_figure_a_participle_tells_of_counts_the_noun_its_verb_counted(pipe):
     found = claims_of(pipe, "Officials said 9,120 visitors were counted in June, up from the 8,455 counted in May.")
     assert found["8,455"]["measure"] == found["9,120"]["measure"] == "visitor"
+
+
+def test_the_doses_one_person_gets_define_whom_a_figure_counts(pipe):
+    found = claims_of(pipe, "The state aims to give at least one vaccine shot to 65% of residents by May.")
+    assert "at least one" not in found and found["65%"]["value"] == 65
+    assert claims_of(pipe, "Clinics gave out 30,000 booster shots in May.")["30,000"]["measure"] == "doses"
+    assert claims_of(pipe, "Police said three shots were fired.")["three"]["measure"] != "doses"

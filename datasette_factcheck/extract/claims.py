@@ -14,8 +14,8 @@ from typing import List, Optional, Tuple
 from .. import plugins
 from . import attribution, numbers, places, segmenting
 from .measures import (CHANGE_NOUNS, CHANGE_VERBS, CONTAINER_NOUNS, COUNTED_NOUNS, FORECAST_WORDS, GENERIC_PERSONS,
-                       LEVEL_VERBS, MAGNITUDE_NOUNS, MONEY_MEASURES, PERIOD_PHRASES, PERSON_NOUNS, POLL_NOUNS, TALLY_WORDS, UNIT_MEASURES,
-                       person_class)
+                       LEVEL_VERBS, MAGNITUDE_NOUNS, MONEY_MEASURES, PERIOD_PHRASES, PERSON_NOUNS, POLL_NOUNS, REGIMEN_COUNTS,
+                       TALLY_WORDS, UNIT_MEASURES, person_class)
 from ..model import Article, Claim, Sentence
 
 EXTRACT_KINDS = ("body", "headline")
@@ -1230,6 +1230,8 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
             return None
         if q.kind == "share" or q.unit == "percent":
             measure = _in_percent(measure, "share" if q.kind == "share" else "percent")
+    if _regimen_count(q, tok, measure, vocab):
+        return None  # "54% have had at least one dose": what each person got, so whom 54% counts
     if measure in PEOPLE_MOVED and subject == "civilian":
         subject = None  # those who flee or are evacuated are civilians: no part of a whole
     parent = _part_of_a_part(tok, noun, number_tokens)
@@ -1490,6 +1492,17 @@ def _governing_verb(t):
         verb = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
                      for g in c.children if g.dep_ == "pcomp" and g.pos_ == "VERB"), None)
     return verb
+
+
+def _regimen_count(q, tok, measure, vocab) -> bool:
+    """'at least one vaccine shot', 'two doses': a count per person (the vocabulary's regimen
+    counts), read from the measure or from the words right after the figure, which the parse may
+    split ('one vaccine shot' with 'shot' a verb)."""
+    if q.kind != "cardinal" or q.value is None:
+        return False
+    words = [t.lemma_.lower() if t.pos_ == "NOUN" else t.lower_ for t in tok.doc[tok.i + 1:tok.i + 4]]
+    names = {measure} | {_measure_class(" ".join(words[:k]), vocab) for k in (1, 2, 3)}
+    return any(0 < q.value <= REGIMEN_COUNTS[n] for n in names if n in REGIMEN_COUNTS)
 
 
 def _reported_headcount(noun) -> bool:
