@@ -617,3 +617,52 @@ def test_a_distance_says_what_it_is_measured_from(pipe):
 def test_a_quake_measuring_a_figure_gives_its_magnitude_whatever_follows(pipe):
     found = claims_of(pipe, "An earthquake measuring 4.6 rattled Marin and Napa counties early Friday, officials said.")
     assert found["4.6"]["measure"] == "magnitude"
+
+
+def test_a_bare_figure_counts_the_noun_of_a_parallel_clause(pipe):
+    found = claims_of(pipe, "Ohio opened three factories and Iowa closed four, the agency said.")
+    assert found["four"]["measure"] == found["three"]["measure"] == "factory"
+    found = claims_of(pipe, "The Greens won 14 seats while the Liberals lost one.")
+    assert found["one"]["measure"] == "seats"
+
+
+def test_a_clause_final_one_with_nothing_parallel_is_no_figure(pipe):
+    assert claims_of(pipe, "The old bridge was a wooden one.") == {}
+
+
+def test_a_headcount_like_a_population_has_a_level_and_a_change(pipe):
+    found = claims_of(pipe, "Officials said the town's population was 12,400, an increase of 3.1% from 2000.")
+    assert found["3.1%"]["measure"] == "population (percent change)"
+    assert found["12,400"]["measure"] == "population"
+    assert claims_of(pipe, "The population fell to 40,000 after the war.")["40,000"]["measure"] == "population"
+
+
+def test_people_a_report_gives_are_a_headcount(pipe):
+    found = claims_of(pipe, "The agency reported 12,000 people in the camps on Friday.")
+    assert found["12,000"]["measure"] == "people"
+    assert claims_of(pipe, "She gave 30 people a lift to the station.") == {}
+
+
+def test_a_ratio_to_another_quantity_is_a_claim(pipe):
+    found = claims_of(pipe, "Admissions over the holiday were more than double last year's.")
+    assert (found["more than double"]["value"], found["more than double"]["bound"]) == (2, "more_than")
+    assert claims_of(pipe, "Rents are twice as high as in 2015.")["twice"]["value"] == 2
+
+
+def test_a_pronoun_whose_level_is_told_stands_for_the_thing_named_before(pipe):
+    found = claims_of(pipe, "Analysts prefer the monthly average of sales. It rose to 81,500 in July.")
+    assert found["81,500"]["measure"] == "sale"
+    found = claims_of(pipe, "Traders track the benchmark price. This dropped to 640 on Friday.")
+    assert found["640"]["measure"] == "price"
+
+
+def test_the_figure_a_participle_tells_of_counts_the_noun_its_verb_counted(pipe):
+    found = claims_of(pipe, "Officials said 9,120 visitors were counted in June, up from the 8,455 counted in May.")
+    assert found["8,455"]["measure"] == found["9,120"]["measure"] == "visitor"
+
+
+def test_the_doses_one_person_gets_define_whom_a_figure_counts(pipe):
+    found = claims_of(pipe, "The state aims to give at least one vaccine shot to 65% of residents by May.")
+    assert "at least one" not in found and found["65%"]["value"] == 65
+    assert claims_of(pipe, "Clinics gave out 30,000 booster shots in May.")["30,000"]["measure"] == "doses"
+    assert claims_of(pipe, "Police said three shots were fired.")["three"]["measure"] != "doses"

@@ -136,7 +136,7 @@ def test_a_part_is_read_from_the_words_beside_the_figure(sentence, text, part):
 
 
 def test_a_count_of_people_never_links_a_count_of_things():
-    guns = claim("a", 12, measure="weapons", sentence="Marines seized 12 guns.", text="12")
+    guns = claim("a", 12, measure="gun", sentence="Marines seized 12 guns.", text="12")
     men = claim("b", 12, measure="arrested", sentence="Marines arrested 12 men.", text="12")
     boats = claim("c", 12, measure="vehicles", sentence="The 12 boats were towed.", text="12")
     for other in (men, boats):

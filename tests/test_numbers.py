@@ -789,8 +789,22 @@ def test_wire_service_spellings(text, figure, value, unit):
 def test_how_often_something_happened():
     (q,) = find_quantities("he had twice been investigated by the FBI")
     assert (q.text, q.value, q.unit, q.excluded) == ("twice", 2, "times", None)
-    assert find_quantities("twice as many people") == []
-    assert find_quantities("twice the size of Wales") == []
+
+
+@pytest.mark.parametrize("text,span,value,bound", [
+    ("twice as many people", "twice", 2, "exact"),
+    ("twice the size of Wales", "twice", 2, "exact"),
+    ("prices were more than double last year's", "more than double", 2, "more_than"),
+    ("the toll is nearly triple the official figure", "nearly triple", 3, "about"),
+])
+def test_a_ratio_to_another_quantity(text, span, value, bound):
+    q = get(text, span)
+    assert (q.value, q.bound, q.unit, q.kind) == (value, bound, "times", "cardinal")
+
+
+def test_a_multiplier_before_a_noun_or_a_verb_is_no_ratio():
+    assert get("a double car bombing", "double").kind == "multiplier"
+    assert texts("they plan to double the fee") == []
 
 
 def test_headline_case_scales_and_dotted_dates():
@@ -897,6 +911,13 @@ def test_the_top_ten_is_no_hedge():
     assert get("the top 10 teams", "10").bound == "exact"
 
 
+def test_a_plural_subject_that_tops_or_exceeds_a_mark():
+    assert get("Ticket Sales Top Two Million", "Top Two Million").bound == "more_than"
+    assert get("Repair costs exceed $40 million", "exceed $40 million").bound == "more_than"
+    assert get("The Pop Chart Top 40 Returns", "40").bound == "exact"     # a rank, however capitalised
+    assert get("one of the nation's top 25 schools", "25").bound == "exact"
+
+
 @pytest.mark.parametrize("text,span", [
     ("The estimate was revised up to 312,000 on Friday.", "312,000"),
     ("Temperatures went up to 41 degrees", "41 degrees"),
@@ -948,3 +969,22 @@ def test_a_question_mark_glued_to_a_word_before_a_number_is_a_lost_currency_sign
 
 def test_a_question_then_a_count_is_no_sum():
     assert [q.kind for q in find_quantities("Why? 3 reasons.")] == ["cardinal"]
+
+
+def test_a_clause_final_one_is_returned_as_elided():
+    """'and Iowa lost one.': the counted noun was left out; a parse may find it in a parallel clause."""
+    assert get("Ohio built two plants and Iowa lost one, officials said.", "one").excluded == "elided"
+    assert get("Ohio built two plants and Iowa lost one—the state said", "one").excluded == "elided"
+    assert texts("He was the only one.") == [] and texts("They left one by one.") == []
+
+
+@pytest.mark.parametrize("text,span", [
+    ("the most arrests since at least 1998, the agency said", "at least 1998"),
+    ("the rule stays until at least 2031.", "at least 2031"),
+])
+def test_a_hedged_year_after_a_preposition_of_time_is_a_year(text, span):
+    assert get(text, span).excluded == "year"
+
+
+def test_a_hedged_count_of_people_is_no_year():
+    assert get("a crowd of at least 2000 people", "at least 2000").excluded is None

@@ -15,8 +15,8 @@ from typing import List, Optional, Tuple
 from .. import plugins
 from . import attribution, numbers, places, segmenting
 from .measures import (CHANGE_NOUNS, CHANGE_VERBS, CONTAINER_NOUNS, COUNTED_NOUNS, FORECAST_WORDS, GENERIC_PERSONS,
-                       LEVEL_VERBS, MAGNITUDE_NOUNS, MONEY_MEASURES, PERIOD_PHRASES, PERSON_NOUNS, POLL_NOUNS, TALLY_WORDS, UNIT_MEASURES,
-                       person_class)
+                       LEVEL_VERBS, MAGNITUDE_NOUNS, MONEY_MEASURES, PERIOD_PHRASES, PERSON_NOUNS, POLL_NOUNS, REGIMEN_COUNTS,
+                       TALLY_WORDS, UNIT_MEASURES, person_class)
 from ..model import Article, Claim, Sentence
 
 EXTRACT_KINDS = ("body", "headline")
@@ -320,6 +320,8 @@ def _keep(q, text: str) -> bool:
                     or PRISON_AFTER_RE.match(text, q.end))
     if q.excluded == "pronoun":
         return bool(re.search(r"\bthe other\s+$", text[max(0, q.start - 12):q.start], re.I))
+    if q.excluded == "elided":
+        return True  # _claim keeps it when a parallel clause names what it counts
     return not q.excluded
 
 
@@ -397,6 +399,8 @@ def _is_pronoun_like(tok, q) -> bool:
     """'the two now must reach out': a number standing for people already named, not a figure."""
     if tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"):
         return False
+    if any(c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" for c in tok.children):
+        return False  # "the 180,000 encountered in May", "the 40 who were arrested": those a clause tells of
     prev = tok.doc[tok.i - 1] if tok.i > 0 else None
     has_of = any(c.lower_ == "of" for c in tok.children)
     return prev is not None and prev.lower_ in ("the", "these", "those", "both") and not has_of and q.kind == "cardinal"
@@ -411,6 +415,31 @@ def _counted_noun(tok):
 
 
 PERCENT_WORDS = {"%", "percent", "per", "cent", "pc", "percentage"}
+
+
+def _elided_noun(tok):
+    """'Ohio gained three plants and Iowa lost two': a bare object of a verb joined to a verb whose
+    object is a counted noun counts that noun; so does a bare figure whose participle repeats the
+    verb of a counted noun ('9,120 migrants were detained, up from the 8,455 detained in May').
+    The writer left the noun out rather than repeat it."""
+    told = next((c for c in tok.children if c.dep_ == "acl" and c.pos_ == "VERB"), None)
+    if told is not None:  # "188,829 migrants were encountered, up from the 180,034 encountered in May"
+        return next((t for t in tok.sent if t.pos_ == "NOUN" and t.i != tok.i
+                     and any(c.dep_ == "nummod" and c.pos_ == "NUM" for c in t.children)
+                     and t.dep_ in ("nsubjpass", "dobj") and _lemma(t.head) == _lemma(told)), None)
+    verb = tok.head
+    if tok.dep_ != "dobj" or verb.pos_ != "VERB":
+        return None
+    parallel = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    contrast = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in verb.children)
+    if (verb.dep_ == "conj" or contrast) and verb.head.pos_ == "VERB":
+        parallel.insert(0, verb.head)
+    for other in parallel:
+        for obj in other.children:
+            if obj.dep_ == "dobj" and obj.pos_ == "NOUN" and obj.lower_ not in PERCENT_WORDS \
+                    and any(c.dep_ == "nummod" and c.pos_ == "NUM" for c in obj.children):
+                return obj
+    return None
 
 
 def _counted_noun_any(tok):
@@ -546,7 +575,10 @@ def _level_or_change(tok, vocab) -> Optional[str]:
         thing = obj if obj is not None and prep is not None and prep.lower_ in ("at", "as") else _subject_of(gov)
     else:
         return None
-    if thing is None or thing.pos_ not in ("NOUN", "PROPN") or _person_like(thing):
+    if thing is not None and thing.pos_ in ("PRON", "DET"):
+        thing = _antecedent(thing)  # "when it stood at 256,000", "This fell to 534,000"
+    # "the population grew 7.4%" is a level of a headcount; "the senator rose 3 points" is no level of her
+    if thing is None or thing.pos_ not in ("NOUN", "PROPN") or (_person_like(thing) and _lemma(thing) not in GENERIC_PERSONS):
         return None
     thing, qualifier = _what_is_counted(thing)
     if _lemma(thing) in CHANGE_NOUNS:
@@ -558,6 +590,28 @@ def _level_or_change(tok, vocab) -> Optional[str]:
     measure = next((m for m in known if m), None) or _measure_class(phrase, vocab) or phrase
     measure = f"{qualifier} {measure}" if qualifier else measure
     return f"{measure} (change)" if kind == "change" else measure
+
+
+ANAPHORS = {"it", "this", "that", "which"}
+PERIOD_NOUNS = {"moment", "second", "minute", "hour", "night", "morning", "afternoon", "evening", "day", "week", "weekend", "month", "year", "quarter", "decade", "season", "time", "period"}
+
+
+def _antecedent(pron):
+    """What 'it', 'this' or 'which' stands for when its level or change is told: the relative
+    clause's noun ('claims, which fell to 473,000'), else the nearest thing named before it in its
+    sentence or the one before ('the four-week average. This fell to 534,000'); never a person or
+    a span of time."""
+    if pron.lower_ not in ANAPHORS:
+        return None
+    if pron.lower_ in ("which", "that") and pron.head.dep_ == "relcl":
+        return pron.head.head if pron.head.head.pos_ == "NOUN" else None
+    doc, sent = pron.doc, pron.sent
+    first = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    for t in reversed(doc[first:pron.i]):
+        if t.pos_ == "NOUN" and t.dep_ not in ("compound", "npadvmod") and not _person_like(t) \
+                and _lemma(t) not in PERIOD_NOUNS:
+            return t
+    return None
 
 
 def _in_percent(measure: str, unit: str) -> str:
@@ -1094,6 +1148,11 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
     subject = None
     measure = None
     noun = _counted_noun(tok)
+    elided = noun is None and q.kind == "cardinal" and not q.unit and _elided_noun(tok)
+    if elided:
+        noun = elided  # "and Iowa lost one": one of the plants Ohio gained
+    elif q.excluded == "elided":
+        return None
     if listed is not None:
         measure, subject = listed.measure, listed.subject
         low, high = {"at_least": (q.value, None), "more_than": (q.value, None), "up_to": (None, q.value),
@@ -1196,7 +1255,7 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
             return None
         if q.value == 1 and noun is None and not reported:
             return None  # "two buildings, one used by tax officials": 'one' stands for one of them
-        if q.value == 1 and q.kind == "cardinal" and not (reported or own or counted or q.hedge) \
+        if q.value == 1 and q.kind == "cardinal" and not (reported or own or counted or q.hedge or elided) \
                 and not (noun is not None and (_person_like(noun) or _hyphen_noun(tok) is not None)):
             return None  # "one area where it can compete", "a bold move, and one that may": a word, not a count
         if measure is None and ((noun is not None and _lemma(noun) in GENERIC_PERSONS)
@@ -1204,9 +1263,12 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
             # "20,000 people marched", "with 1,000 leaving today", "stocks plunged 5.4 per cent":
             # what they did is what is counted
             verb = _governing_verb(noun if noun is not None else tok)
-            if verb is None:
+            if verb is None and _reported_headcount(noun):
+                measure, subject = _lemma(noun), None
+            elif verb is None:
                 return None
-            measure, subject = ("present" if verb is PRESENT else _lemma(verb)), None
+            else:
+                measure, subject = ("present" if verb is PRESENT else _lemma(verb)), None
         elif measure is None and noun is not None:
             words = (subject or _lemma(noun)).split()  # "22,000 refugees": a headcount; "11 Yemeni pirates" of whom
             kept = " ".join(words[:-1]) if subject and _person_like(noun) else None
@@ -1226,6 +1288,8 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
             return None
         if q.kind == "share" or q.unit == "percent":
             measure = _in_percent(measure, "share" if q.kind == "share" else "percent")
+    if _regimen_count(q, tok, measure, vocab):
+        return None  # "54% have had at least one dose": what each person got, so whom 54% counts
     if measure in PEOPLE_MOVED and subject == "civilian":
         subject = None  # those who flee or are evacuated are civilians: no part of a whole
     parent = _part_of_a_part(tok, noun, number_tokens)
@@ -1490,6 +1554,26 @@ def _governing_verb(t):
         verb = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
                      for g in c.children if g.dep_ == "pcomp" and g.pos_ == "VERB"), None)
     return verb
+
+
+def _regimen_count(q, tok, measure, vocab) -> bool:
+    """'at least one vaccine shot', 'two doses': a count per person (the vocabulary's regimen
+    counts), read from the measure or from the words right after the figure, which the parse may
+    split ('one vaccine shot' with 'shot' a verb)."""
+    if q.kind != "cardinal" or q.value is None:
+        return False
+    words = [t.lemma_.lower() if t.pos_ == "NOUN" else t.lower_ for t in tok.doc[tok.i + 1:tok.i + 4]]
+    names = {measure} | {_measure_class(" ".join(words[:k]), vocab) for k in (1, 2, 3)}
+    return any(0 < q.value <= REGIMEN_COUNTS[n] for n in names if n in REGIMEN_COUNTS)
+
+
+def _reported_headcount(noun) -> bool:
+    """'Bureau announces 8 million people in the region': people a report gives as its object are
+    a headcount, not a manner of speaking; 'gave 30 people a lift' reports nothing."""
+    if noun is None or noun.dep_ != "dobj":
+        return False
+    lemma = _lemma(noun.head)
+    return lemma in attribution.REPORTING and lemma not in attribution.WEAK_REPORTING
 
 
 def _definite(tok, q, sentence: Sentence) -> bool:

@@ -60,6 +60,8 @@ PERIOD_PHRASES.update(_PERIODS["adjectives"])
 # 'The Senate voted 69-30', 'passed 69 to 30': a tally's words; 'a poll of 1,000 adults': its sample
 TALLY_WORDS = set(VOCABULARY["tally_words"])
 POLL_NOUNS = set(VOCABULARY["poll_nouns"])
+# 'at least one dose': a count per person, at or under this many, defines whom a figure counts
+REGIMEN_COUNTS = {k: v for k, v in VOCABULARY["regimen_counts"].items() if k != "about"}
 # What a bare figure before it gives the magnitude of: "a 4.6 quake", "a 2.9 aftershock"
 MAGNITUDE_NOUNS = set(VOCABULARY["magnitude_nouns"])
 

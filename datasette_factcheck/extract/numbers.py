@@ -39,7 +39,12 @@ Heuristics worth knowing (another module may override them with a parse)
   small closed list of verbs and adverbs (now, must, will, had, said ...), "of them", or
   punctuation; "the two men" is kept.
 * the word "one" (and "zero") is only returned when a content word follows ("one car bomb");
-  "no one", "at one point", "a military one that" are not returned at all.
+  "no one", "at one point", "a military one that" are not returned at all. A "one" that ends a
+  clause after a content word ("Ohio gained two plants and Iowa lost one.") is returned excluded
+  "elided": its counted noun was left out, and only a parse can find it in a parallel clause.
+* "twice"/"double"/"triple" before "as", "the", a possessive or "last" ("more than twice as high",
+  "double last year's") is a ratio (unit "times"); "double"/"triple" must also follow a hedge or a
+  copula, since "to double the fee" is a verb; "a double car bombing" stays a multiplier.
 * "pounds" is money (GBP) unless a weight word comes before ("weighing 200 pounds") or "of"
   follows ("500 pounds of explosives"), which makes it a weight (unit "lb").
 * a bare 4-digit number from 1800 to 2100 is a year unless it is hedged ("at least 2000") or
@@ -63,7 +68,7 @@ __all__ = ["BOUNDS", "KINDS", "EXCLUSION_REASONS", "Quantity", "parse_number", "
 BOUNDS = ("exact", "at_least", "more_than", "about", "up_to", "less_than")
 KINDS = ("cardinal", "ordinal", "multiplier", "vague", "range", "share", "percent", "money", "measure")
 EXCLUSION_REASONS = ("date", "year", "time", "duration", "age", "one_of", "one_another", "pronoun",
-                     "id", "filename", "in_name", "negation", "label", "address")
+                     "id", "filename", "in_name", "negation", "label", "address", "elided")
 
 
 @dataclass
@@ -210,8 +215,8 @@ for _bound, _phrases in {
                   "a little over", "well in excess of", "far more than", "many more than",
                   "much more than", "well more than",
                   # a verb that passes a mark: "cases topped 40 million", "deaths surpass 600,000"
-                  "tops", "topped", "topping", "surpass", "surpasses", "surpassed",
-                  "surpassing", "exceeds", "exceeded", "eclipse", "eclipses", "eclipsed", "eclipsing"],
+                  "top", "tops", "topped", "topping", "surpass", "surpasses", "surpassed",
+                  "surpassing", "exceed", "exceeds", "exceeded", "eclipse", "eclipses", "eclipsed", "eclipsing"],
     "about": ["about", "around", "some", "roughly", "approximately", "approx.", "an estimated",
               "estimated", "nearly", "almost", "close to", "circa", "more or less",
               "in the region of", "on the order of", "of the order of", "just about",
@@ -398,8 +403,10 @@ _HEDGE_AFTER_RE = re.compile(rf"{_SP}+or{_SP}+(?P<at_least>more|above)\b"
                              rf"|(?:{_HYPHEN}|{_SP}+)(?P<plus>plus)\b(?!{_SP}*\d)"
                              rf"|(?P<sign>\+)(?![ \t]*\d)"
                              rf"|(?:{_HYPHEN}|{_SP}+)(?P<odd>odd)\b", re.I)
-_PASS_VERBS = {"tops", "topped", "topping", "surpass", "surpasses", "surpassed", "surpassing",
-               "exceeds", "exceeded", "eclipse", "eclipses", "eclipsed", "eclipsing"}
+_PASS_VERBS = {"top", "tops", "topped", "topping", "surpass", "surpasses", "surpassed", "surpassing",
+               "exceed", "exceeds", "exceeded", "eclipse", "eclipses", "eclipsed", "eclipsing"}
+# "the top 10", "its top three aides", "America's top 5": 'top' after a determiner is an adjective
+_TOP_ADJECTIVE_BEFORE_RE = re.compile(rf"(?:\b(?:the|a|an|its|their|his|her|our|my|your|this|that|these|those|in|of)|['’]s?){_SP}+\Z", re.I)
 _NOT_YET_BEFORE_RE = re.compile(rf"\b(?:will|would|could|may|might|shall|to|soon|poised|set|likely|about){_SP}+"
                                 rf"(?:soon{_SP}+)?\Z", re.I)
 _HEDGE_THE_BEFORE_RE = re.compile(r"(?<![\w])(?P<h>" + _alt(_HEDGES).replace(r"\.", r"\.?") + rf"){_SP}+the{_SP}+\Z", re.I)
@@ -648,6 +655,17 @@ def _one_counts_something(text: str, start: int, end: int, word: str) -> bool:
     return nxt not in _FUNCTION_WORDS and nxt not in _ONE_IDIOMS
 
 
+_CLAUSE_END_RE = re.compile(rf"{_SP}*(?:[,;:.!?)]|[—–]|{_SP}-{_SP}|\Z)")
+
+
+def _ends_clause_after_content_word(text: str, start: int, end: int) -> bool:
+    """'and Iowa lost one.', 'California losing one—as': a clause-final 'one' after a content word
+    counts a noun left out; 'no one.', 'the only one.', 'one by one.' count nothing."""
+    prev = _prev_word(text, start)
+    return (bool(_CLAUSE_END_RE.match(text, end)) and prev is not None
+            and prev not in _FUNCTION_WORDS and prev not in _ONE_BLOCKED_AFTER and prev not in _ONE_IDIOMS)
+
+
 def _m_words(text: str, pos: int, loose: bool) -> _Core | None:
     """Thirty-nine / thirty nine / a hundred and twenty / two thousand five hundred / a dozen."""
     m = _WORD_RUN_RE.match(text, pos)
@@ -660,9 +678,12 @@ def _m_words(text: str, pos: int, loose: bool) -> _Core | None:
     value, used, scale = parsed
     end = pos + words[used - 1].end()
     word = text[pos:end].lower()
+    elided = None
     if word in ("one", "zero") and not loose and not _one_counts_something(text, pos, end, word):
-        return None
-    core = _Core(pos, end, value, words=True, scale=scale)
+        if not (word == "one" and _ends_clause_after_content_word(text, pos, end)):
+            return None
+        elided = "elided"
+    core = _Core(pos, end, value, words=True, scale=scale, excluded=elided)
     return _with_unit(text, core)
 
 
@@ -803,6 +824,29 @@ def _m_multiplier(text: str, pos: int, loose: bool) -> _Core | None:
     return _Core(pos, m.end(), float(_MULTIPLIERS[m.group("w").lower()]), kind="multiplier", words=True)
 
 
+_RATIO_WORDS = {"twice": 2, "thrice": 3, "double": 2, "triple": 3, "treble": 3, "quadruple": 4}
+_RATIO_RE = re.compile(rf"\b(?P<w>{_alt(_RATIO_WORDS)})\b", re.I)
+# what follows a ratio: "twice as high as", "double the rate", "triple last year's", "twice that of"
+_RATIO_AFTER_RE = re.compile(rf"{_SP}+(?:as|the|that|those|its|their|his|her|our|last|what|a|an|pre-?\w+|(?:\w+['’]s))\b", re.I)
+# "more than double", "nearly triple", "were double", "is twice": said of a quantity, not a noun
+_RATIO_BEFORE_RE = re.compile(rf"\b(?:than|nearly|almost|roughly|about|around|over|is|are|was|were|be|been|being|"
+                              rf"remain|remains|remained|now|still){_SP}+\Z", re.I)
+
+
+def _m_ratio(text: str, pos: int, loose: bool) -> _Core | None:
+    """'more than twice as high as', 'double the rate', 'were triple last year's': a ratio to
+    another quantity (unit 'times'); 'a double car bombing' is a multiplier before a noun."""
+    m = _RATIO_RE.match(text, pos)
+    if not m or _HYPHEN_AFTER_RE.match(text, m.end()):
+        return None
+    word = m.group("w").lower()
+    if not _RATIO_AFTER_RE.match(text, m.end()):
+        return None
+    if word not in ("twice", "thrice") and not _RATIO_BEFORE_RE.search(text, max(0, pos - 20), pos):
+        return None  # "double the rate" alone may be a verb: "plans to double the rate"
+    return _Core(pos, m.end(), float(_RATIO_WORDS[word]), unit="times", unit_word=word, words=True)
+
+
 def _m_ordinal_words(text: str, pos: int, loose: bool) -> _Core | None:
     """first / second / Fourth / twenty-first."""
     m = _ORDINAL_WORD_RE.match(text, pos)
@@ -818,7 +862,7 @@ def _m_ordinal_words(text: str, pos: int, loose: bool) -> _Core | None:
 
 _MATCHERS = (_m_digits, _m_magnitude, _m_decade, _m_ordinal_digits, _m_words, _m_and_a_half,
              _m_half_scale, _m_fraction, _m_half, _m_couple, _m_vague, _m_one_in, _m_a_unit,
-             _m_multiplier, _m_ordinal_words)
+             _m_ratio, _m_multiplier, _m_ordinal_words)
 
 
 class _Spans:
@@ -1039,6 +1083,9 @@ def _apply_hedges(text: str, core: _Core) -> None:
             m = _HEDGE_THE_BEFORE_RE.search(text, max(0, core.start - 44), core.start)
         if m and m.group("h").lower() == "up to" and _MOVED_BEFORE_RE.search(text, max(0, m.start() - 20), m.start()):
             m = None                         # "revised up to 507,000", "went up to 40 degrees": where it got to
+        elif m and m.group("h").lower() == "top" and (m.start() == 0 or (core.value < 1000 and not core.unit)
+                                                     or _TOP_ADJECTIVE_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())):
+            m = None                         # "the top 10 states", "Billboard Top 100" rank; "Arrests Top One Million" passes a mark
         if m:
             phrase = re.sub(r"\s+", " ", m.group("h").lower())
             core.bound, core.hedge = _HEDGES.get(phrase) or _HEDGES[phrase + "."]   # "approx" -> "approx."
@@ -1092,9 +1139,15 @@ def _is_age(text: str, core: _Core) -> bool:
     return False
 
 
+# "since at least 2005", "until at least 2030", "from about 1990": a hedged date of a span
+_YEAR_PREP_BEFORE_RE = re.compile(rf"\b(?:since|until|till|through|before|after|from|by){_SP}+\Z", re.I)
+
+
 def _is_year(text: str, core: _Core) -> bool:
     if core.hedge:
-        return False
+        return (core.plain_digits is not None and len(core.plain_digits) == 4 and 1800 <= core.value <= 2100
+                and not _looks_counted(_next_word(text, core.end))
+                and bool(_YEAR_PREP_BEFORE_RE.search(text, max(0, core.span_start - 10), core.span_start)))
     if _looks_like_year(text, core):
         return True
     return bool(core.plain_digits and len(core.plain_digits) == 2
@@ -1192,7 +1245,7 @@ def _kind(core: _Core, unit: str | None) -> str:
         return "money"
     if unit in ("percent", "percentage_point"):
         return "percent"
-    return "measure" if unit else "cardinal"
+    return "measure" if unit and unit != "times" else "cardinal"  # "twice as high": a ratio, no unit of measure
 
 
 def _limits(core: _Core) -> tuple[float | None, float | None]:

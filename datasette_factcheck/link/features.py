@@ -176,12 +176,12 @@ def _round(v: float) -> bool:
 
 def counts(c: dict) -> Optional[str]:
     """What a count counts, where the vocabulary says: people (killed, arrested, 'pirates'), things
-    ('vehicles', 'weapons'), jobs, doses... '12 AK-47 guns' and '12 Somalis arrested' are never one
+    ('vehicles', 'guns' in link/words.json), jobs, doses... '12 AK-47 guns' and '12 Somalis arrested' are never one
     quantity, however alike their numbers."""
     m = c.get("measure")
     if m in MEASURE_INFO:
         return MEASURE_INFO[m]["unit_class"]
-    if m in COUNTED_NOUNS:
+    if m in COUNTED_NOUNS or m in words()["thing_measures"]:
         return "people" if m == "perpetrators" else "things"
     if m in PERSON_NOUNS or m in SUBSET_GROUPS:
         return "people"
