@@ -102,12 +102,13 @@ class ExtractionContext:
     headline_places: List[str] = field(default_factory=list)
     speakers: dict = field(default_factory=dict)  # sentence index -> last named speaker before it
     sentence_places: dict = field(default_factory=dict)  # sentence index -> (place names, listed together)
+    home_country: Optional[str] = None  # the country the article names most
 
     @classmethod
     def build(cls, article: Article, doc, sentences: List[Sentence], vocabulary: dict):
         gaz = places.Gazetteer()
         gaz.add_doc(doc)
-        ctx = cls(article, doc, sentences, vocabulary, gaz)
+        ctx = cls(article, doc, sentences, vocabulary, gaz, home_country=places.home_country(doc))
         last = None
         for s in sentences:
             ctx.speakers[s.index] = last
@@ -824,9 +825,16 @@ NATIONWIDE = "nationwide"
 NATIONWIDE_RE = re.compile(
     r"\b(?:nation-?wide|country-?wide|(?:across|around|throughout|all\s+over)\s+the\s+(?:country|nation)"
     r"|(?:across|around|throughout|all\s+over)\s+(?:the\s+)?(?:U\.?S\.?A?|United\s+States|America|U\.?K\.?|"
-    r"United\s+Kingdom|Britain))(?![\w.])",
+    r"United\s+Kingdom|Britain))(?![\w-]|\.\w)",  # a full stop may end the sentence
     re.I,
 )
+
+
+def _nationwide(phrase: str, ctx: ExtractionContext) -> str:
+    """The country a nationwide figure is for: the one its phrase names ('across the U.S.'), else
+    the one the article names most; 'nationwide' when the article names none."""
+    named = places.country_name(re.sub(r"^\S+\s+(?:over\s+)?(?:the\s+)?", "", phrase))
+    return named or ctx.home_country or NATIONWIDE
 
 
 def _place(tok, region, span, sentence: Sentence, ctx: ExtractionContext, q=None, measure=None):
@@ -850,7 +858,7 @@ def _place(tok, region, span, sentence: Sentence, ctx: ExtractionContext, q=None
     if wide and measure != "distance":
         a, b = sentence.start + wide.start(), sentence.start + wide.end()
         if not [m for m in found if not a <= m.start < b]:
-            return NATIONWIDE, None, "sentence"
+            return _nationwide(wide.group(0), ctx), None, "sentence"
     how = "clause"
     if not found and in_sentence:
         found = [min(in_sentence, key=lambda m: (_in_subclause(m, doc, tok), abs(m.token_start - tok.i)))]
