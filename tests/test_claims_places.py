@@ -36,3 +36,18 @@ def test_a_nationwide_figure_is_for_the_country_the_article_is_about(pipe):
     text = "In Toronto, 12 people were shot.\n\nNationwide, 90 people were shot over the weekend."
     assert claims_of(pipe, text)["90"]["place"] == "Canada"
     assert claims_of(pipe, "At least 150 people were killed across the country.")["At least 150"]["place"] == "nationwide"
+
+
+FILLER = "\n\nOfficials spoke.\n\nNeighbours watched.\n\nThe pastor prayed.\n\nThe mayor visited.\n\n"
+
+
+def test_a_figure_far_from_any_place_named_is_where_the_article_is(pipe):
+    text = "Church fire\n\nA fire destroyed a church in Springfield on Friday." + FILLER + "The fire caused $2 million in damage."
+    assert claims_of(pipe, text)["$2 million"]["place"] == "Springfield"
+    # a company's seat is not where anything happened
+    text = "A deal\n\nAcme said it will buy Widgetco, a startup based in Springfield." + FILLER + "The deal is worth $3 million."
+    assert claims_of(pipe, text)["$3 million"]["place"] is None
+    # an article that names no place but its country more than once is in that country
+    text = ("Benefits rise\n\nAmericans on pensions will get more." + FILLER + "Millions of Americans will see it."
+            + FILLER + "The increase is $92 a month.")
+    assert claims_of(pipe, text)["$92"]["place"] == "United States"

@@ -95,11 +95,12 @@ def country_name(name: str) -> Optional[str]:
     return getattr(found, "common_name", None) or found.name
 
 
-def home_country(doc) -> Optional[str]:
+def home_country(doc) -> Tuple[Optional[str], int]:
     """The country an article is about: the one it names most, counting its people too
     ('Americans' -> United States), and every mention, even one that names a body ('U.S.
     troops'); the first named wins a tie. An article that names no country is in the one its
-    cities lie in (GeoNames: Chicago and New York City are in the United States); else None."""
+    cities lie in (GeoNames: Chicago and New York City are in the United States). Returns the
+    country (None when none) and how many mentions it has."""
     named: Counter = Counter()
     located: Counter = Counter()
     for ent in doc_ents(doc):
@@ -115,7 +116,8 @@ def home_country(doc) -> Optional[str]:
             if people and country_name(people):
                 named[country_name(people)] += 1
     counts = named or located
-    return max(counts, key=counts.get) if counts else None  # a Counter keeps first-seen order
+    best = max(counts, key=counts.get) if counts else None  # a Counter keeps first-seen order
+    return best, (counts[best] if best else 0)
 
 
 def _containers(name: str) -> Set[str]:
