@@ -51,3 +51,14 @@ def test_a_figure_far_from_any_place_named_is_where_the_article_is(pipe):
     text = ("Benefits rise\n\nAmericans on pensions will get more." + FILLER + "Millions of Americans will see it."
             + FILLER + "The increase is $92 a month.")
     assert claims_of(pipe, text)["$92"]["place"] == "United States"
+
+
+def test_a_nationality_of_the_people_counted_is_not_where_they_are(pipe):
+    text = ("Pirates attacked a ship in the Gulf of Aden.\n\n"
+            "The navy says it has arrested 23 Somali and Yemeni pirates who tried to storm a ship.\n\n"
+            "Twenty-three personnel (12 Somali and 11 Yemeni) surrendered on boarding, the navy said.\n\n"
+            "They will be handed over to Yemen.")
+    found = claims_of(pipe, text)
+    assert found["23"]["place"] == found["11"]["place"] == "Gulf of Aden"
+    # a people named on their own still says where: 'Syrians' in a text that names Syria
+    assert claims_of(pipe, "Syria is at war. Syrians lost 40 homes.")["40"]["place"] == "Syria"

@@ -317,11 +317,19 @@ def mentions(doc, gazetteer: Gazetteer, start: int, end: int) -> List[Mention]:
                                  span.start if span is not None else -1, span.end if span is not None else -1))
     # demonyms of places the text names elsewhere: "Syrians" -> Syria
     for ent in (e for e in doc_ents(doc) if e.start_char >= start and e.end_char <= end):
-        if ent.label_ == "NORP" and ent.root.dep_ not in ("amod", "compound", "npadvmod", "nmod"):
+        if ent.label_ == "NORP" and _first_conjunct(ent.root).dep_ not in ("amod", "compound", "npadvmod", "nmod", "appos"):
             place = demonym_place(ent.text, gazetteer.names)
             if place and not any(taken[ent.start_char - start:ent.end_char - start]):
                 found.append(Mention(ent.start_char, ent.end_char, place, ent.start, ent.end))
     return sorted(found, key=lambda m: m.start)
+
+
+def _first_conjunct(tok):
+    """'Somali and Yemeni pirates': the second of a pair says what the first says (a nationality
+    of people, not where they are)."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
 
 
 ORG_HEADS = {
