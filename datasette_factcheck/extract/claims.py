@@ -110,12 +110,17 @@ class ExtractionContext:
     headline_places: List[str] = field(default_factory=list)
     speakers: dict = field(default_factory=dict)  # sentence index -> last named speaker before it
     sentence_places: dict = field(default_factory=dict)  # sentence index -> (place names, listed together)
+    home_country: Optional[str] = None  # the country the article names most
+    main_place: Optional[str] = None  # where the article as a whole is (its headline and lede)
+    where_in: dict = field(default_factory=dict)  # sentence index -> places it says something happened in
+    home_mentions: int = 0  # how often the article names its home country
 
     @classmethod
     def build(cls, article: Article, doc, sentences: List[Sentence], vocabulary: dict):
         gaz = places.Gazetteer()
         gaz.add_doc(doc)
         ctx = cls(article, doc, sentences, vocabulary, gaz)
+        ctx.home_country, ctx.home_mentions = places.home_country(doc)
         last = None
         for s in sentences:
             ctx.speakers[s.index] = last
@@ -126,6 +131,8 @@ class ExtractionContext:
             lists = _lists(found, places.doc_text(doc))
             found = [m for m in found if not places.is_actor(m, doc) or any(m in g and len(g) > 1 for g in lists)]
             names = [m.name for m in found]
+            # where things happened, not where a company is based or people came from
+            ctx.where_in[s.index] = list(dict.fromkeys(places.join([m.name]) for m in found if not _origin(m, doc)))
             together = len(found) > 1 and _listed_together(found, places.doc_text(doc))
             if not together and s.kind == "headline":  # "Sudan Bombs Yida Refugee Camp in South Sudan": a
                 # headline's grammar hides who acted; the camp is where, not the country named first
@@ -135,6 +142,7 @@ class ExtractionContext:
             ctx.sentence_places[s.index] = (names, together)
             if s.kind == "headline" and not ctx.headline_places:
                 ctx.headline_places = ctx.sentence_places[s.index][0]
+        ctx.main_place = _main_place(ctx)
         return ctx
 
     def context_place(self, sentence: Sentence) -> Tuple[Optional[str], Optional[str]]:
@@ -160,7 +168,23 @@ class ExtractionContext:
             found, _ = self.sentence_places.get(s.index, ([], False))
             if found:
                 return places.join(found), "context"
+        # far from any place named: where the article as a whole is, unless the figure's own
+        # sentence names that place and its reading passed it over
+        if self.main_place and self.main_place not in self.where_in.get(sentence.index, []):
+            return self.main_place, "context"
         return None, None
+
+
+def _main_place(ctx: "ExtractionContext") -> Optional[str]:
+    """Where an article as a whole is: the place its headline and first three sentences say
+    things happened in (the one the article names most, if several), else the country it names
+    more than once; a company's seat ('based in Sunnyvale') is not where anything happened."""
+    lede = [s for s in ctx.sentences if s.kind == "headline"][:1] + [s for s in ctx.sentences if s.kind == "body"][:3]
+    named = [n for s in lede for n in ctx.where_in.get(s.index, [])]
+    if named:
+        counts = Counter(n for names in ctx.where_in.values() for n in names)
+        return max(named, key=lambda n: (counts[n], -named.index(n)))
+    return ctx.home_country if ctx.home_mentions > 1 else None
 
 
 def extract_article(article: Article, doc):
@@ -886,9 +910,16 @@ NATIONWIDE = "nationwide"
 NATIONWIDE_RE = re.compile(
     r"\b(?:nation-?wide|country-?wide|(?:across|around|throughout|all\s+over)\s+the\s+(?:country|nation)"
     r"|(?:across|around|throughout|all\s+over)\s+(?:the\s+)?(?:U\.?S\.?A?|United\s+States|America|U\.?K\.?|"
-    r"United\s+Kingdom|Britain))(?![\w.])",
+    r"United\s+Kingdom|Britain))(?![\w-]|\.\w)",  # a full stop may end the sentence
     re.I,
 )
+
+
+def _nationwide(phrase: str, ctx: ExtractionContext) -> str:
+    """The country a nationwide figure is for: the one its phrase names ('across the U.S.'), else
+    the one the article names most; 'nationwide' when the article names none."""
+    named = places.country_name(re.sub(r"^\S+\s+(?:over\s+)?(?:the\s+)?", "", phrase))
+    return named or ctx.home_country or NATIONWIDE
 
 
 def _place(tok, region, span, sentence: Sentence, ctx: ExtractionContext, q=None, measure=None):
@@ -912,7 +943,7 @@ def _place(tok, region, span, sentence: Sentence, ctx: ExtractionContext, q=None
     if wide and measure != "distance":
         a, b = sentence.start + wide.start(), sentence.start + wide.end()
         if not [m for m in found if not a <= m.start < b]:
-            return NATIONWIDE, None, "sentence"
+            return _nationwide(wide.group(0), ctx), None, "sentence"
     how = "clause"
     if not found and in_sentence:
         found = [min(in_sentence, key=lambda m: (_in_subclause(m, doc, tok), abs(m.token_start - tok.i)))]

@@ -7,11 +7,13 @@ district"), so a name spaCy mistakes for a person still counts once the text cal
 """
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
+from pathlib import Path
 from typing import Dict, List, Optional, Set, Tuple
 
 PLACE_NOUNS = (
@@ -70,6 +72,61 @@ def world_countries() -> frozenset:
     return frozenset(names)
 
 
+PLACE_VOCABULARY = json.loads((Path(__file__).parent / "vocabulary" / "places.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=4096)
+def country_name(name: str) -> Optional[str]:
+    """One spelling per country, whichever an outlet uses ('U.S.', 'US', 'America' -> 'United
+    States'): ISO 3166's common name from pycountry, or the vocabulary's for a name ISO lacks;
+    a country ISO cannot look up keeps its own name; None for a name that is no country."""
+    bare = name.replace(".", "")
+    if not any(bare == n.replace(".", "") for n in world_countries()):
+        return None
+    for alias, iso in PLACE_VOCABULARY["country_names"].items():
+        if bare == alias.replace(".", ""):
+            return iso
+    import pycountry
+
+    try:
+        found = pycountry.countries.lookup(bare)
+    except LookupError:
+        return name
+    return getattr(found, "common_name", None) or found.name
+
+
+def home_country(doc) -> Tuple[Optional[str], int]:
+    """The country an article is about: the one it names most, counting its people too
+    ('Americans' -> United States), and every mention, even one that names a body ('U.S.
+    troops'); the first named wins a tie. An article that names no country is in the one its
+    cities lie in (GeoNames: Chicago and New York City are in the United States). Returns the
+    country (None when none) and how many mentions it has."""
+    named: Counter = Counter()
+    located: Counter = Counter()
+    for ent in doc_ents(doc):
+        if ent.label_ in ("GPE", "LOC"):
+            name = clean_name(ent.text)
+            country = country_name(name)
+            if country:
+                named[country] += 1
+            else:
+                located.update(filter(None, map(country_name, _containers(name))))
+        elif ent.label_ == "NORP":
+            people = demonym_place(ent.text, world_countries())
+            if people and country_name(people):
+                named[country_name(people)] += 1
+    counts = named or located
+    best = max(counts, key=counts.get) if counts else None  # a Counter keeps first-seen order
+    return best, (counts[best] if best else 0)
+
+
+def _containers(name: str) -> Set[str]:
+    """The country (and US state) GeoNames puts the most populous place of that name in."""
+    from ..link.gazetteer import containers  # imported late: link reads this module
+
+    return containers(name)
+
+
 def doc_ents(doc) -> tuple:
     """spaCy rebuilds doc.ents on every access; the extractor reads them hundreds of times."""
     cached = doc.user_data.get("factcheck_ents")
@@ -108,7 +165,7 @@ BODY_SUFFIX = re.compile(
 
 def _ok(name: str) -> bool:
     first = name.split()[0] if name.split() else ""
-    return (bool(name) and first not in STOP_NAMES and len(name) > 2 and _capitalised(name)
+    return (bool(name) and first not in STOP_NAMES and (len(name) > 2 or name in world_countries()) and _capitalised(name)
             and not BODY_SUFFIX.search(name))
 
 
@@ -260,11 +317,19 @@ def mentions(doc, gazetteer: Gazetteer, start: int, end: int) -> List[Mention]:
                                  span.start if span is not None else -1, span.end if span is not None else -1))
     # demonyms of places the text names elsewhere: "Syrians" -> Syria
     for ent in (e for e in doc_ents(doc) if e.start_char >= start and e.end_char <= end):
-        if ent.label_ == "NORP" and ent.root.dep_ not in ("amod", "compound", "npadvmod", "nmod"):
+        if ent.label_ == "NORP" and _first_conjunct(ent.root).dep_ not in ("amod", "compound", "npadvmod", "nmod", "appos"):
             place = demonym_place(ent.text, gazetteer.names)
             if place and not any(taken[ent.start_char - start:ent.end_char - start]):
                 found.append(Mention(ent.start_char, ent.end_char, place, ent.start, ent.end))
     return sorted(found, key=lambda m: m.start)
+
+
+def _first_conjunct(tok):
+    """'Somali and Yemeni pirates': the second of a pair says what the first says (a nationality
+    of people, not where they are)."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
 
 
 ORG_HEADS = {
@@ -338,9 +403,10 @@ def drop_containers(found: List[Mention], gazetteer: Gazetteer, text: str, headl
 
 
 def join(names: List[str]) -> Optional[str]:
+    """One place name for a figure's places, each country in its one spelling."""
     if not names:
         return None
-    names = sorted(set(names))
+    names = sorted({country_name(n) or n for n in names})
     return names[0] if len(names) == 1 else " + ".join(names)
 
 

@@ -1,0 +1,64 @@
+"""Where a figure is: the place read for each claim, on short invented texts through the real spaCy
+pipeline."""
+import pytest
+
+from datasette_factcheck.extract import nlp, places
+from datasette_factcheck.extract.claims import extract_article
+from datasette_factcheck.model import Article
+
+
+@pytest.fixture(scope="module")
+def pipe():
+    return nlp.load()
+
+
+def claims_of(pipe, text):
+    article = Article(story="s", path="a.txt", text=text)
+    _, _, rows = extract_article(article, pipe(text))
+    return {r["text"]: r for r in rows}
+
+
+def test_a_country_has_one_spelling_whichever_an_outlet_uses(pipe):
+    assert claims_of(pipe, "In the U.S., 40 million cases were recorded.")["40 million"]["place"] == "United States"
+    assert claims_of(pipe, "In the US, 12 people were hurt.")["12"]["place"] == "United States"
+    assert claims_of(pipe, "In Britain, 20 people died in the floods.")["20"]["place"] == "United Kingdom"
+    assert places.country_name("Homs") is None and places.country_name("Syria") == "Syria"
+
+
+def test_a_nationwide_figure_is_for_the_country_the_article_is_about(pipe):
+    text = ("Americans marked the holiday with parades.\n\n"
+            "At least 150 people were killed in shootings across the country.")
+    assert claims_of(pipe, text)["At least 150"]["place"] == "United States"
+    # the country its phrase names wins over the one the article names most
+    text = "Greeks and Greeks again. There were 400 shootings across the U.S. this weekend."
+    assert claims_of(pipe, text)["400"]["place"] == "United States"
+    # an article that names no country is in the one its cities lie in
+    text = "In Toronto, 12 people were shot.\n\nNationwide, 90 people were shot over the weekend."
+    assert claims_of(pipe, text)["90"]["place"] == "Canada"
+    assert claims_of(pipe, "At least 150 people were killed across the country.")["At least 150"]["place"] == "nationwide"
+
+
+FILLER = "\n\nOfficials spoke.\n\nNeighbours watched.\n\nThe pastor prayed.\n\nThe mayor visited.\n\n"
+
+
+def test_a_figure_far_from_any_place_named_is_where_the_article_is(pipe):
+    text = "Church fire\n\nA fire destroyed a church in Springfield on Friday." + FILLER + "The fire caused $2 million in damage."
+    assert claims_of(pipe, text)["$2 million"]["place"] == "Springfield"
+    # a company's seat is not where anything happened
+    text = "A deal\n\nAcme said it will buy Widgetco, a startup based in Springfield." + FILLER + "The deal is worth $3 million."
+    assert claims_of(pipe, text)["$3 million"]["place"] is None
+    # an article that names no place but its country more than once is in that country
+    text = ("Benefits rise\n\nAmericans on pensions will get more." + FILLER + "Millions of Americans will see it."
+            + FILLER + "The increase is $92 a month.")
+    assert claims_of(pipe, text)["$92"]["place"] == "United States"
+
+
+def test_a_nationality_of_the_people_counted_is_not_where_they_are(pipe):
+    text = ("Pirates attacked a ship in the Gulf of Aden.\n\n"
+            "The navy says it has arrested 23 Somali and Yemeni pirates who tried to storm a ship.\n\n"
+            "Twenty-three personnel (12 Somali and 11 Yemeni) surrendered on boarding, the navy said.\n\n"
+            "They will be handed over to Yemen.")
+    found = claims_of(pipe, text)
+    assert found["23"]["place"] == found["11"]["place"] == "Gulf of Aden"
+    # a people named on their own still says where: 'Syrians' in a text that names Syria
+    assert claims_of(pipe, "Syria is at war. Syrians lost 40 homes.")["40"]["place"] == "Syria"
