@@ -135,6 +135,18 @@ def test_a_part_is_read_from_the_words_beside_the_figure(sentence, text, part):
     assert is_part(dict(sentence_text=sentence, sentence_start=0, start=sentence.find(text), text=text)) is part
 
 
+def test_a_place_holding_parts_the_story_counts_apart_gives_their_total_not_a_part():
+    parts = [claim("c", 57, place="Homs", place_in="Syria"), claim("c", 83, place="Damascus", place_in="Syria")]
+    syria, homs = claim("a", 88, place="Syria", place_from="sentence"), claim("b", 59, place="Homs", place_from="sentence")
+    _, banned = features_of(syria, homs, [syria, homs, *parts])
+    assert banned
+    # an earlier event's figure at a sibling place is no part of this one's total
+    earlier = [claim("c", 57, place="Homs", place_in="Syria"),
+               claim("c", 24, place="Damascus", place_in="Syria", time_frame="earlier", time_text="2015")]
+    f, banned = features_of(syria, homs, [syria, homs, *earlier])
+    assert not banned and f["place_contains"] == 1
+
+
 def test_a_count_of_people_never_links_a_count_of_things():
     guns = claim("a", 12, measure="gun", sentence="Marines seized 12 guns.", text="12")
     men = claim("b", 12, measure="arrested", sentence="Marines arrested 12 men.", text="12")

@@ -140,7 +140,8 @@ class Frame:
         by_article = defaultdict(lambda: defaultdict(set))
         for c in claims:
             p = self.name(c.get("place"))
-            if p and c.get("measure") and not c.get("superseded"):
+            if p and c.get("measure") and not c.get("superseded") and self.time_key(c) == "event":
+                # this event's figures: an earlier heist in Cannes does not make Cannes a part of this one
                 by_article[c["article_id"]][(c["measure"], p)].add(c["value"])
         out = set()
         for figures in by_article.values():
@@ -151,6 +152,12 @@ class Frame:
                         out.add((m1, p1, p2))
                         out.add((m1, p2, p1))
         return out
+
+    def _split_into_parts(self, measures: set, whole: str, part: str) -> bool:
+        """Whether the story gives ``part`` and another place inside ``whole`` different figures
+        of the measure: then a figure for the whole is their total, not the part's."""
+        return any(m == m2 and x == part and y != whole and self.contains(whole, y)
+                   for m, x, y in self.contrasted for m2 in measures)
 
     def _distinguished(self, measures: set, names: List[str]) -> bool:
         """Whether the story gives different figures of one of these measures for two of these places."""
@@ -203,6 +210,9 @@ class Frame:
                 return "contains"
             return "unrelated"
         if self.contains(pa, pb) or self.contains(pb, pa):
+            whole, part = (pa, pb) if self.contains(pa, pb) else (pb, pa)
+            if self._split_into_parts({measure, b.get("measure")}, whole, part):
+                return "joint"  # 'Syria' beside 'Homs' where the story counts Homs and Damascus apart: a total and a part
             return "contains"
         if self._distinguished({measure, b.get("measure")}, [pa, pb]):
             return "contrasted"
