@@ -604,3 +604,23 @@ def test_a_currency_sign_lost_as_a_question_mark_takes_the_articles_currency(pip
 
 def test_a_question_before_a_count_keeps_its_question_mark(pipe):
     assert claims_of(pipe, "Why did it fail? 3 engineers were blamed.")["3"]["kind"] == "cardinal"
+
+
+# ---- issue 13, breadth: classes of figure still misread ----------------------------------------
+
+@pytest.mark.parametrize("text,figure", [
+    ("Officials Say 40-Foot Wave Hit Harbor Town\n\nThe wave struck at dawn.", "40-Foot"),
+    ("Crews Battle 300-Acre Wildfire Near Reno\n\nThe fire began on Sunday.", "300-Acre"),
+])
+def test_a_headline_unit_in_capitals_is_no_code(pipe, text, figure):
+    assert figure in claims_of(pipe, text)
+
+
+def test_a_figure_with_a_unit_is_no_name_whatever_entity_a_headline_gets(pipe):
+    """Title case makes spaCy call a headline a product; a figure with a unit is a measurement."""
+    from spacy.tokens import Span
+    text = "5.3-Magnitude Earthquake Recorded Near Ukiah"
+    doc = pipe(text)
+    doc.ents = [Span(doc, 0, len(doc), label="PRODUCT")]
+    _, _, rows = extract_article(Article(story="s", path="a.txt", text=text), doc)
+    assert [(r["text"], r["measure"]) for r in rows] == [("5.3-Magnitude", "magnitude")]

@@ -338,8 +338,10 @@ def _number_token(doc, start: int, end: int):
 
 
 def _is_name_or_date(tok, q) -> bool:
-    """Numbers inside names ('Apollo 11', 'Terminal 2') and spaCy's dates and times."""
-    if tok.ent_type_ in NAME_ENTITIES and q.kind not in ("money", "percent"):
+    """Numbers inside names ('Apollo 11', 'Terminal 2') and spaCy's dates and times. A figure with
+    a unit ('a 4.6-Magnitude Earthquake', 'a 300-Acre Wildfire') measures something, whatever
+    entity spaCy makes of a headline's capitals."""
+    if tok.ent_type_ in NAME_ENTITIES and q.kind not in ("money", "percent", "measure"):
         ent = places.ent_at(tok.doc, tok.i)
         if ent is not None and len(ent) > 1 and not any(t.like_num for t in ent if t.i != tok.i) and ent.label_ != "ORG":
             return True

@@ -892,8 +892,8 @@ def _is_code(chunk: str) -> bool:
             lower = part.lower()
             if lower in _KNOWN_CODES:
                 return True
-            if part.islower() or lower in _SAFE_CODE_PARTS:
-                continue
+            if part.islower() or lower in _SAFE_CODE_PARTS or (part.istitle() and lower in _UNIT_WORDS):
+                continue                   # "a 300-Acre Wildfire": a headline's capitals on a unit
             return True
         if not _LEGIT_GLUED_RE.fullmatch(part):
             return True
