@@ -948,3 +948,51 @@ def test_a_question_mark_glued_to_a_word_before_a_number_is_a_lost_currency_sign
 
 def test_a_question_then_a_count_is_no_sum():
     assert [q.kind for q in find_quantities("Why? 3 reasons.")] == ["cardinal"]
+
+
+# ---------------------------------------------------------------------------------------------
+# issue 13, breadth: names, bores and links that hold digits
+# ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,span", [
+    ("Police found a 9mm pistol and two knives.", "9mm"),
+    ("They seized a 5.56mm and a 7.62mm rifles.", "5.56mm"),
+    ("They seized a 5.56mm and a 7.62mm rifles.", "7.62mm"),
+    ("He fired a .45-calibre handgun.", ".45"),
+    ("Troops found boxes of 9mm ammunition.", "9mm"),
+])
+def test_a_bore_names_a_weapon(text, span):
+    assert get(text, span).excluded == "label"
+
+
+@pytest.mark.parametrize("text,span", [
+    ("Rain of 40mm fell in two hours.", "40mm"),
+    ("A 12mm crack ran through the wall.", "12mm"),
+])
+def test_millimetres_without_a_weapon_are_a_measure(text, span):
+    assert get(text, span).excluded is None
+
+
+@pytest.mark.parametrize("text,span", [
+    ("Repairs to the Asia Link 2 cable began on Monday.", "2"),
+    ("It would be a low-power Xeon 5600 chip.", "5600"),
+    ("Buyers chose the Falcon 3200 or 4200 parts.", "3200 or 4200"),
+    ("Divers reached the wreck of the Mary Rose 4 on Friday.", "4"),
+])
+def test_digits_after_a_capitalised_word_are_part_of_a_name(text, span):
+    assert get(text, span).excluded == "in_name"
+
+
+@pytest.mark.parametrize("text,span", [
+    ("But 12 people were hurt.", "12"),
+    ("Only 40 homes were left standing.", "40"),
+    ("On Friday 20 people were arrested.", "20"),
+    ("Officials in Texas said 30 people had died.", "30"),
+])
+def test_digits_after_a_sentence_start_or_a_weekday_are_a_figure(text, span):
+    assert get(text, span).excluded is None
+
+
+def test_digits_in_a_link_spaced_out_by_a_tokeniser_are_an_id():
+    text = 'IBM added http: / / blogs. example. com / green / 2007 / 08 / moves -. html ">a unit, 12 staff say.'
+    assert [q.text for q in claims(text)] == ["12"]
