@@ -996,3 +996,35 @@ def test_digits_after_a_sentence_start_or_a_weekday_are_a_figure(text, span):
 def test_digits_in_a_link_spaced_out_by_a_tokeniser_are_an_id():
     text = 'IBM added http: / / blogs. example. com / green / 2007 / 08 / moves -. html ">a unit, 12 staff say.'
     assert [q.text for q in claims(text)] == ["12"]
+
+
+@pytest.mark.parametrize("text,span,value,unit", [
+    ("It has an 80-Gigabit fabric switch.", "80-Gigabit", 80, "Gb"),
+    ("They are linked by a 1.28Tb / sec interconnect.", "1.28Tb / sec", 1.28, "Tb/s"),
+    ("a 10Gbps link", "10Gbps", 10, "Gb/s"),
+    ("with 64 gigabytes of memory", "64 gigabytes", 64, "GB"),
+    ("a 500GB disk", "500GB", 500, "GB"),
+])
+def test_data_sizes_and_rates_after_digits(text, span, value, unit):
+    q = get(text, span)
+    assert (q.value, q.unit, q.kind, q.excluded) == (approx(value), unit, "measure", None)
+
+
+@pytest.mark.parametrize("text,span", [
+    ("They fitted four gigabit Ethernet switches.", "four"), ("Doctors saw 300 TB cases.", "300"),
+])
+def test_a_data_word_after_a_number_word_or_a_spaced_abbreviation_is_no_unit(text, span):
+    assert get(text, span).unit is None
+
+
+@pytest.mark.parametrize("text,span,value,bound", [
+    ("It gives up to 12 times the bandwidth.", "up to 12 times", 12, "up_to"),
+    ("Exports were four times higher than in 2019.", "four times", 4, "exact"),
+])
+def test_n_times_a_comparison_is_a_multiple(text, span, value, bound):
+    q = get(text, span)
+    assert (q.value, q.unit, q.bound, q.excluded) == (value, "times", bound, None)
+
+
+def test_how_often_is_no_multiple():
+    assert get("He was arrested 12 times.", "12").unit is None

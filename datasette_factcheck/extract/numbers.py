@@ -304,7 +304,7 @@ _CHUNK_RE = re.compile(r"(?<![\w$€£¥.,/‐‑-])(?=[A-Za-z0-9/‐‑-]*\d)(?
                        r"[A-Za-z0-9]+(?:[/‐‑-][A-Za-z0-9]+)*")
 _LEGIT_GLUED_RE = re.compile(r"\d+(?:st|nd|rd|th|s|k|K|M|m|bn|mn|mln|tn|trn|km|kms|km2|cm|mm|kg|kgs|"
                              r"g|t|lb|lbs|mph|kph|kmh|ha|h|hr|hrs|min|mins|yr|yrs|am|pm|AM|PM|pc|pct|"
-                             r"ft|sec|secs|U)")
+                             r"ft|sec|secs|U|[kMGTP][bB](?:ps)?)")
 _MONTH_DAY_RE = re.compile(rf"\b{_MONTH}{_SP}+(?P<day>\d{{1,2}}(?:st|nd|rd|th)?)\b"
                            rf"(?:,?{_SP}+(?P<year>\d{{4}})\b)?")
 _DAY_MONTH_RE = re.compile(rf"(?<![\w.,])(?P<day>\d{{1,2}}(?:st|nd|rd|th)?){_SP}+(?:of{_SP}+)?{_MONTH}"
@@ -388,7 +388,17 @@ _MULTIWORD_UNITS = [
     (re.compile(rf"{_SP}*°{_SP}?F\b|{_SP}+degrees?{_SP}+Fahrenheit\b", re.I), "fahrenheit"),
     (re.compile(rf"{_SP}+on{_SP}+the{_SP}+Richter{_SP}+scale\b", re.I), "magnitude"),
 ]
+# data sizes and rates, after digits only ("four gigabit switches" counts switches): "80-Gigabit",
+# "1.28Tb / sec", "10Gbps", "64 gigabytes"; an abbreviation is glued or per second ("5 TB cases" is no size)
+_DATA_PREFIXES = {"k": "k", "kilo": "k", "m": "M", "mega": "M", "g": "G", "giga": "G", "t": "T", "tera": "T",
+                  "p": "P", "peta": "P"}
+_DATA_RATE = rf"{_SP}*/{_SP}*(?:s|sec|second)\b|ps\b|{_SP}+(?:per|a){_SP}+second\b"
+_DATA_UNIT_RE = re.compile(
+    rf"(?:{_SP}*{_HYPHEN}{_SP}*|{_SP}+)?(?P<pw>(?i:kilo|mega|giga|tera|peta))(?P<bw>(?i:bit|byte))s?\b(?P<rw>{_DATA_RATE})?"
+    rf"|(?P<pa>[kKMGTP])(?P<ba>b|B)(?:(?P<ra>{_DATA_RATE})|(?![A-Za-z]))")
 _UNIT_WORD_RE = re.compile(rf"(?P<sep>{_SP}+|{_SP}*{_HYPHEN}{_SP}*|)(?P<u>km[2²]|km/h|[A-Za-z]+)(?![\w/²])")
+_TIMES_AFTER_RE = re.compile(rf"(?P<t>{_SP}+times)(?={_SP}+(?:the|as|more|higher|larger|bigger|greater|faster|"
+                             rf"smaller|lower|fewer|less|over|that|its|their|what)\b)", re.I)
 _OF_UNIT_RE = re.compile(rf"{_SP}+of{_SP}+(?:US{_SP}+)?(?P<u>[A-Za-z]+)\b")
 _AGE_SUFFIX_RE = re.compile(rf"(?:{_SP}*{_HYPHEN}{_SP}*|{_SP}+)olds?\b", re.I)
 _GLUED_RE = re.compile(r"[A-Za-z0-9]")
@@ -502,6 +512,17 @@ def _with_unit(text: str, core: _Core, digits: bool = False, allow_of: bool = Fa
         if m:
             core.unit, core.end, core.unit_word = unit, m.end(), m.group().strip().lower()
             return core
+    m = _DATA_UNIT_RE.match(text, pos) if digits else None
+    if m:
+        prefix, size = (m.group("pw"), m.group("bw")) if m.group("pw") else (m.group("pa"), m.group("ba"))
+        bits = size.lower() == "bit" or size == "b"
+        unit = _DATA_PREFIXES[prefix.lower()] + ("b" if bits else "B") + ("/s" if m.group("rw") or m.group("ra") else "")
+        core.unit, core.end, core.unit_word = unit, m.end(), m.group().strip().lower()
+        return core
+    m = _TIMES_AFTER_RE.match(text, pos)
+    if m:                                      # "up to 12 times the bandwidth": a multiple
+        core.unit, core.end, core.unit_word = "times", m.end("t"), "times"
+        return core
     unit = None
     m = _UNIT_WORD_RE.match(text, pos)
     if m:
@@ -895,7 +916,8 @@ def _is_code(chunk: str) -> bool:
             lower = part.lower()
             if lower in _KNOWN_CODES:
                 return True
-            if part.islower() or lower in _SAFE_CODE_PARTS or (part.istitle() and lower in _UNIT_WORDS):
+            if part.islower() or lower in _SAFE_CODE_PARTS or (part.istitle() and lower in _UNIT_WORDS) \
+                    or _DATA_UNIT_RE.fullmatch(part):
                 continue                   # "a 300-Acre Wildfire": a headline's capitals on a unit
             return True
         if not _LEGIT_GLUED_RE.fullmatch(part):
@@ -1219,7 +1241,7 @@ def _kind(core: _Core, unit: str | None) -> str:
         return "money"
     if unit in ("percent", "percentage_point"):
         return "percent"
-    return "measure" if unit else "cardinal"
+    return "measure" if unit and unit != "times" else "cardinal"   # "12 times the bandwidth", like "twice"
 
 
 def _limits(core: _Core) -> tuple[float | None, float | None]:
