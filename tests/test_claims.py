@@ -624,3 +624,7 @@ def test_a_figure_with_a_unit_is_no_name_whatever_entity_a_headline_gets(pipe):
     doc.ents = [Span(doc, 0, len(doc), label="PRODUCT")]
     _, _, rows = extract_article(Article(story="s", path="a.txt", text=text), doc)
     assert [(r["text"], r["measure"]) for r in rows] == [("5.3-Magnitude", "magnitude")]
+
+
+def test_one_crewman_is_a_person_counted(pipe):
+    assert claims_of(pipe, "One crewman was rescued after two days at sea.")["One"]["measure"] == "rescued"
