@@ -626,5 +626,29 @@ def test_a_figure_with_a_unit_is_no_name_whatever_entity_a_headline_gets(pipe):
     assert [(r["text"], r["measure"]) for r in rows] == [("5.3-Magnitude", "magnitude")]
 
 
+@pytest.mark.parametrize("text,part,whole", [
+    ("The company said it had lost three out of four lines to Egypt.", "three", "four"),
+    ("Two out of three engines failed on the flight.", "Two", "three"),
+])
+def test_a_part_out_of_a_set_of_things_is_two_counts(pipe, text, part, whole):
+    found = claims_of(pipe, text)
+    assert (found[part]["value"], found[whole]["value"]) == (int(parse(part)), int(parse(whole)))
+    assert found[part]["kind"] == found[whole]["kind"] == "cardinal"
+
+
+@pytest.mark.parametrize("text,figure,value", [
+    ("Three out of four voters backed the plan.", "Three out of four", 0.75),
+    ("Four out of five Americans said they would vote.", "Four out of five", 0.8),
+    ("One out of every three lamps was broken.", "One out of every three", 1 / 3),
+])
+def test_a_part_out_of_people_or_out_of_every_stays_a_share(pipe, text, figure, value):
+    assert claims_of(pipe, text)[figure]["value"] == pytest.approx(value)
+
+
+def parse(words):
+    from datasette_factcheck.extract.numbers import parse_number
+    return parse_number(words)
+
+
 def test_one_crewman_is_a_person_counted(pipe):
     assert claims_of(pipe, "One crewman was rescued after two days at sea.")["One"]["measure"] == "rescued"

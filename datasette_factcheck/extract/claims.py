@@ -243,6 +243,7 @@ def extract_sentence(sentence: Sentence, doc, article: Article, ctx: ExtractionC
         return []
     quantities = [q for q in numbers.find_quantities(sentence.text) if _keep(q, sentence.text)]
     quantities = [part for q in quantities for part in _move_ends(q, sentence, doc)]
+    quantities = [part for q in quantities for part in _out_of_a_set(q, sentence, doc)]
     heads = []
     for q in quantities:
         tok = _number_token(doc, sentence.start + q.number_start, sentence.start + q.number_end)
@@ -296,6 +297,30 @@ def _move_ends(q, sentence: Sentence, doc) -> list:
         off = q.start + m.start(g)
         parts.append(replace(found[0], start=found[0].start + off, end=found[0].end + off,
                              number_start=found[0].number_start + off, number_end=found[0].number_end + off))
+    return parts
+
+
+OUT_OF_RE = re.compile(r"(?P<a>.+?)\s+out\s+of\s+(?P<b>(?!every\b).+)\Z", re.I)
+
+
+def _out_of_a_set(q, sentence: Sentence, doc) -> list:
+    """'lost three out of four lines': a part of a set of things is two counts, the part and the
+    set; of people ('three out of four voters') it stays a share, as a poll gives it."""
+    m = OUT_OF_RE.match(q.text) if q.kind == "share" else None
+    if m is None:
+        return [q]
+    after = doc.char_span(sentence.start + q.end, sentence.end, alignment_mode="expand")
+    noun = next((t for t in after or [] if t.pos_ not in ("ADJ", "ADV", "NUM")), None) if after is not None else None
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN") or _person_like(noun):
+        return [q]
+    parts = []
+    for g in ("a", "b"):
+        value = numbers.parse_number(m.group(g))
+        if value is None:
+            return [q]
+        start, end = q.start + m.start(g), q.start + m.end(g)
+        parts.append(replace(q, start=start, end=end, text=m.group(g), value=value, low=value, high=value,
+                             unit=None, kind="cardinal", number_start=start, number_end=end))
     return parts
 
 
@@ -611,6 +636,11 @@ def _counted_noun_near(tok):
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     return obj
+    after = tok.doc[tok.i + 1: tok.i + 3]
+    if len(after) == 2 and (after[0].lower_, after[1].lower_) == ("out", "of"):  # "lost three out of four lines"
+        obj = next((o for o in after[1].children if o.dep_ == "pobj"), None)
+        if obj is not None:
+            return obj
     t = tok
     while t.dep_ in ("nummod", "quantmod", "compound", "advmod", "amod") and t.head.i != t.i:
         t = t.head
