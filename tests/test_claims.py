@@ -652,3 +652,8 @@ def parse(words):
 
 def test_one_crewman_is_a_person_counted(pipe):
     assert claims_of(pipe, "One crewman was rescued after two days at sea.")["One"]["measure"] == "rescued"
+
+
+def test_a_figure_tied_to_an_adjective_counts_the_noun_after_it(pipe):
+    found = claims_of(pipe, "Seismographs indicated at least 20 smaller earthquakes followed throughout the night.")
+    assert found["at least 20"]["measure"] == "earthquake"

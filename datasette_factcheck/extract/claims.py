@@ -642,6 +642,8 @@ def _counted_noun_near(tok):
         if obj is not None:
             return obj
     t = tok
+    if t.dep_ == "npadvmod" and t.head.pos_ == "ADJ" and t.head.dep_ == "amod" and t.head.i > t.i:
+        t = t.head  # "at least 20 smaller earthquakes": the parse ties the figure to the adjective
     while t.dep_ in ("nummod", "quantmod", "compound", "advmod", "amod") and t.head.i != t.i:
         t = t.head
         if t.pos_ in ("NOUN", "PROPN") and t.i > tok.i:
