@@ -657,3 +657,21 @@ def test_one_crewman_is_a_person_counted(pipe):
 def test_a_figure_tied_to_an_adjective_counts_the_noun_after_it(pipe):
     found = claims_of(pipe, "Seismographs indicated at least 20 smaller earthquakes followed throughout the night.")
     assert found["at least 20"]["measure"] == "earthquake"
+
+
+@pytest.mark.parametrize("text,figure,measure", [
+    ("This year, pirates have attacked nearly 100 vessels off the coast and hijacked nearly 40, the bureau said.",
+     "nearly 40", "hijack"),
+    ("Out of 23 arrested smugglers, 12 are reportedly from Libya and 11 from Chad.", "12", "smuggler"),
+    ("Out of 23 arrested smugglers, 12 are reportedly from Libya and 11 from Chad.", "11", "smuggler"),
+])
+def test_a_bare_figure_counts_the_noun_an_earlier_figure_of_its_clause_named(pipe, text, figure, measure):
+    assert claims_of(pipe, text)[figure]["measure"] == measure
+
+
+@pytest.mark.parametrize("text,figure", [
+    ("Hard-working people hold two and three jobs to make ends meet.", "three"),
+    ("Fire gutted two buildings, one used by the tax office.", "one"),
+])
+def test_a_figure_listed_with_another_or_a_one_of_them_counts_no_elided_noun(pipe, text, figure):
+    assert figure not in claims_of(pipe, text)

@@ -248,17 +248,51 @@ def extract_sentence(sentence: Sentence, doc, article: Article, ctx: ExtractionC
     for q in quantities:
         tok = _number_token(doc, sentence.start + q.number_start, sentence.start + q.number_end)
         heads.append(tok)
-    claims = []
+    claims, counted = [], []
     number_tokens = [t for t in heads if t is not None]
     for q, tok in zip(quantities, heads):
         if tok is None or _is_name_or_date(tok, q) or _is_pronoun_like(tok, q) or _hypothetical(tok):
             continue
         head = claims[-1] if claims and _gapped_after(claims[-1], q, sentence, doc) else None
         claim = _claim(q, tok, sentence, span, ctx, number_tokens, listed=head)
+        if claim is None:
+            elided = _elided_noun(q, tok, counted, ctx.vocabulary)
+            claim = _claim(q, tok, sentence, span, ctx, number_tokens, elided=elided) if elided else None
         if claim is not None:
             claim.period = _reference_period(q, sentence, quantities)
             claims.append(claim)
+            if claim.kind == "cardinal" and not claim.unit and _counted_noun(tok) is not None:
+                counted.append((claim, tok))
     return claims
+
+
+def _nearest_verb(t):
+    return next((a for a in [t, *t.ancestors] if a.pos_ in ("VERB", "AUX")), None)
+
+
+def _elided_noun(q, tok, counted, vocab):
+    """'attacked nearly 100 vessels and hijacked nearly 40', 'Out of 23 pirates, 12 are from Somalia
+    and 11 from Yemen', 'One crewman was found alive and one is confirmed dead': a bare figure in
+    the clause of a figure that counted a noun, or in one joined to it, counts that noun too. What
+    its own verb says happened is its measure; a 'be' or 'have' says nothing, so it keeps the first
+    one's. Returns (measure, subject), or None."""
+    if q.kind != "cardinal" or q.unit or q.value == 1 or not counted or _counted_noun(tok) is not None:
+        return None  # 'two buildings, one used by the ministry': a 'one' stands for one of them
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.lower_ == "of":
+        return None
+    verb = _nearest_verb(tok)
+    for claim, other in reversed(counted):
+        first = _nearest_verb(other)
+        if verb is None or first is None or tok.head.i == other.i or other.head.i == tok.i:
+            continue  # 'two and three jobs': one figure listed with another, the noun said once
+        hops = [verb, verb.head, verb.head.head]
+        if first not in hops[:1] and not (first in hops and verb.dep_ in ("conj", "ccomp")):
+            continue
+        if verb is first or _lemma(verb) in ("be", "have", "get"):
+            return claim.measure, claim.subject
+        return _word_measure(verb, vocab) or _lemma(verb), claim.subject
+    return None
 
 
 LIST_END_RE = re.compile(r"\A[^,;:()]*(?:,\s*(?:and\s+)?|\s+and\s+)\Z")
@@ -1114,8 +1148,10 @@ def _superseded(q, sentence: Sentence) -> bool:
     return bool(SUPERSEDED_RE.search(before))
 
 
-def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_tokens, listed=None) -> Optional[Claim]:
-    """listed: the claim this figure is listed after in a gapped list (see _gapped_after)."""
+def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_tokens, listed=None,
+           elided=None) -> Optional[Claim]:
+    """listed: the claim this figure is listed after in a gapped list (see _gapped_after); elided:
+    the (measure, subject) of the noun the figure leaves out (see _elided_noun)."""
     vocab = ctx.vocabulary
     subject = None
     measure = None
@@ -1149,7 +1185,10 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
         fronted = _fronted_partitive(tok, noun, vocab)
         tally = _tally_side(q, sentence)
         charge = _charge_count(tok, noun)
-        if tally or _poll_sample(noun):
+        if elided:
+            measure = reported = elided[0]
+            subject = elided[1]
+        elif tally or _poll_sample(noun):
             measure = reported = tally or "poll sample"
         elif charge:
             measure = reported = "charged"
