@@ -667,3 +667,79 @@ def test_the_doses_one_person_gets_define_whom_a_figure_counts(pipe):
     assert "at least one" not in found and found["65%"]["value"] == 65
     assert claims_of(pipe, "Clinics gave out 30,000 booster shots in May.")["30,000"]["measure"] == "doses"
     assert claims_of(pipe, "Police said three shots were fired.")["three"]["measure"] != "doses"
+
+
+# ---- issue 13, breadth: classes of figure still misread ----------------------------------------
+
+@pytest.mark.parametrize("text,figure", [
+    ("Officials Say 40-Foot Wave Hit Harbor Town\n\nThe wave struck at dawn.", "40-Foot"),
+    ("Crews Battle 300-Acre Wildfire Near Reno\n\nThe fire began on Sunday.", "300-Acre"),
+])
+def test_a_headline_unit_in_capitals_is_no_code(pipe, text, figure):
+    assert figure in claims_of(pipe, text)
+
+
+def test_a_figure_with_a_unit_is_no_name_whatever_entity_a_headline_gets(pipe):
+    """Title case makes spaCy call a headline a product; a figure with a unit is a measurement."""
+    from spacy.tokens import Span
+    text = "5.3-Magnitude Earthquake Recorded Near Ukiah"
+    doc = pipe(text)
+    doc.ents = [Span(doc, 0, len(doc), label="PRODUCT")]
+    _, _, rows = extract_article(Article(story="s", path="a.txt", text=text), doc)
+    assert [(r["text"], r["measure"]) for r in rows] == [("5.3-Magnitude", "magnitude")]
+
+
+@pytest.mark.parametrize("text,part,whole", [
+    ("The company said it had lost three out of four lines to Egypt.", "three", "four"),
+    ("Two out of three engines failed on the flight.", "Two", "three"),
+])
+def test_a_part_out_of_a_set_of_things_is_two_counts(pipe, text, part, whole):
+    found = claims_of(pipe, text)
+    assert (found[part]["value"], found[whole]["value"]) == (int(parse(part)), int(parse(whole)))
+    assert found[part]["kind"] == found[whole]["kind"] == "cardinal"
+
+
+@pytest.mark.parametrize("text,figure,value", [
+    ("Three out of four voters backed the plan.", "Three out of four", 0.75),
+    ("Four out of five Americans said they would vote.", "Four out of five", 0.8),
+    ("One out of every three lamps was broken.", "One out of every three", 1 / 3),
+])
+def test_a_part_out_of_people_or_out_of_every_stays_a_share(pipe, text, figure, value):
+    assert claims_of(pipe, text)[figure]["value"] == pytest.approx(value)
+
+
+def parse(words):
+    from datasette_factcheck.extract.numbers import parse_number
+    return parse_number(words)
+
+
+def test_one_crewman_is_a_person_counted(pipe):
+    assert claims_of(pipe, "One crewman was rescued after two days at sea.")["One"]["measure"] == "rescued"
+
+
+def test_a_figure_tied_to_an_adjective_counts_the_noun_after_it(pipe):
+    found = claims_of(pipe, "Seismographs indicated at least 20 smaller earthquakes followed throughout the night.")
+    assert found["at least 20"]["measure"] == "earthquake"
+
+
+@pytest.mark.parametrize("text,figure,measure", [
+    ("This year, pirates have attacked nearly 100 vessels off the coast and hijacked nearly 40, the bureau said.",
+     "nearly 40", "vehicles"),
+    ("Out of 23 arrested smugglers, 12 are reportedly from Libya and 11 from Chad.", "12", "smuggler"),
+    ("Out of 23 arrested smugglers, 12 are reportedly from Libya and 11 from Chad.", "11", "smuggler"),
+])
+def test_a_bare_figure_counts_the_noun_an_earlier_figure_of_its_clause_named(pipe, text, figure, measure):
+    assert claims_of(pipe, text)[figure]["measure"] == measure
+
+
+def test_a_bare_figure_after_a_parallel_verb_is_what_its_own_verb_did(pipe):
+    found = claims_of(pipe, "This year, pirates have attacked nearly 100 vessels off the coast and hijacked nearly 40.")
+    assert found["nearly 40"]["subject"] != found["nearly 100"]["subject"]
+
+
+@pytest.mark.parametrize("text,figure", [
+    ("Hard-working people hold two and three jobs to make ends meet.", "three"),
+    ("Fire gutted two buildings, one used by the tax office.", "one"),
+])
+def test_a_figure_listed_with_another_or_a_one_of_them_counts_no_elided_noun(pipe, text, figure):
+    assert figure not in claims_of(pipe, text)

@@ -988,3 +988,83 @@ def test_a_hedged_year_after_a_preposition_of_time_is_a_year(text, span):
 
 def test_a_hedged_count_of_people_is_no_year():
     assert get("a crowd of at least 2000 people", "at least 2000").excluded is None
+
+
+# ---------------------------------------------------------------------------------------------
+# issue 13, breadth: names, bores and links that hold digits
+# ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,span", [
+    ("Police found a 9mm pistol and two knives.", "9mm"),
+    ("They seized a 5.56mm and a 7.62mm rifles.", "5.56mm"),
+    ("They seized a 5.56mm and a 7.62mm rifles.", "7.62mm"),
+    ("He fired a .45-calibre handgun.", ".45"),
+    ("Troops found boxes of 9mm ammunition.", "9mm"),
+])
+def test_a_bore_names_a_weapon(text, span):
+    assert get(text, span).excluded == "label"
+
+
+@pytest.mark.parametrize("text,span", [
+    ("Rain of 40mm fell in two hours.", "40mm"),
+    ("A 12mm crack ran through the wall.", "12mm"),
+])
+def test_millimetres_without_a_weapon_are_a_measure(text, span):
+    assert get(text, span).excluded is None
+
+
+@pytest.mark.parametrize("text,span", [
+    ("Repairs to the Asia Link 2 cable began on Monday.", "2"),
+    ("It would be a low-power Xeon 5600 chip.", "5600"),
+    ("Buyers chose the Falcon 3200 or 4200 parts.", "3200 or 4200"),
+    ("Divers reached the wreck of the Mary Rose 4 on Friday.", "4"),
+])
+def test_digits_after_a_capitalised_word_are_part_of_a_name(text, span):
+    assert get(text, span).excluded == "in_name"
+
+
+@pytest.mark.parametrize("text,span", [
+    ("But 12 people were hurt.", "12"),
+    ("Only 40 homes were left standing.", "40"),
+    ("On Friday 20 people were arrested.", "20"),
+    ("Officials in Texas said 30 people had died.", "30"),
+])
+def test_digits_after_a_sentence_start_or_a_weekday_are_a_figure(text, span):
+    assert get(text, span).excluded is None
+
+
+def test_digits_in_a_link_spaced_out_by_a_tokeniser_are_an_id():
+    text = 'IBM added http: / / blogs. example. com / green / 2007 / 08 / moves -. html ">a unit, 12 staff say.'
+    assert [q.text for q in claims(text)] == ["12"]
+
+
+@pytest.mark.parametrize("text,span,value,unit", [
+    ("It has an 80-Gigabit fabric switch.", "80-Gigabit", 80, "Gb"),
+    ("They are linked by a 1.28Tb / sec interconnect.", "1.28Tb / sec", 1.28, "Tb/s"),
+    ("a 10Gbps link", "10Gbps", 10, "Gb/s"),
+    ("with 64 gigabytes of memory", "64 gigabytes", 64, "GB"),
+    ("a 500GB disk", "500GB", 500, "GB"),
+])
+def test_data_sizes_and_rates_after_digits(text, span, value, unit):
+    q = get(text, span)
+    assert (q.value, q.unit, q.kind, q.excluded) == (approx(value), unit, "measure", None)
+
+
+@pytest.mark.parametrize("text,span", [
+    ("They fitted four gigabit Ethernet switches.", "four"), ("Doctors saw 300 TB cases.", "300"),
+])
+def test_a_data_word_after_a_number_word_or_a_spaced_abbreviation_is_no_unit(text, span):
+    assert get(text, span).unit is None
+
+
+@pytest.mark.parametrize("text,span,value,bound", [
+    ("It gives up to 12 times the bandwidth.", "up to 12 times", 12, "up_to"),
+    ("Exports were four times higher than in 2019.", "four times", 4, "exact"),
+])
+def test_n_times_a_comparison_is_a_multiple(text, span, value, bound):
+    q = get(text, span)
+    assert (q.value, q.unit, q.bound, q.excluded) == (value, "times", bound, None)
+
+
+def test_how_often_is_no_multiple():
+    assert get("He was arrested 12 times.", "12").unit is None

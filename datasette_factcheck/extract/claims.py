@@ -275,21 +275,56 @@ def extract_sentence(sentence: Sentence, doc, article: Article, ctx: ExtractionC
         return []
     quantities = [q for q in numbers.find_quantities(sentence.text) if _keep(q, sentence.text)]
     quantities = [part for q in quantities for part in _move_ends(q, sentence, doc)]
+    quantities = [part for q in quantities for part in _out_of_a_set(q, sentence, doc)]
     heads = []
     for q in quantities:
         tok = _number_token(doc, sentence.start + q.number_start, sentence.start + q.number_end)
         heads.append(tok)
-    claims = []
+    claims, counted = [], []
     number_tokens = [t for t in heads if t is not None]
     for q, tok in zip(quantities, heads):
         if tok is None or _is_name_or_date(tok, q) or _is_pronoun_like(tok, q) or _hypothetical(tok):
             continue
         head = claims[-1] if claims and _gapped_after(claims[-1], q, sentence, doc) else None
         claim = _claim(q, tok, sentence, span, ctx, number_tokens, listed=head)
+        if claim is None:
+            mate = _clause_mate_count(q, tok, counted, ctx.vocabulary)
+            claim = _claim(q, tok, sentence, span, ctx, number_tokens, clause_mate=mate) if mate else None
         if claim is not None:
             claim.period = _reference_period(q, sentence, quantities)
             claims.append(claim)
+            if claim.kind == "cardinal" and not claim.unit and _counted_noun(tok) is not None:
+                counted.append((claim, tok))
     return claims
+
+
+def _nearest_verb(t):
+    return next((a for a in [t, *t.ancestors] if a.pos_ in ("VERB", "AUX")), None)
+
+
+def _clause_mate_count(q, tok, counted, vocab):
+    """'attacked nearly 100 vessels and hijacked nearly 40', 'Out of 23 pirates, 12 are from Somalia
+    and 11 from Yemen', 'One crewman was found alive and one is confirmed dead': a bare figure in
+    the clause of a figure that counted a noun, or in one joined to it, counts that noun too. What
+    its own verb says happened is its measure; a 'be' or 'have' says nothing, so it keeps the first
+    one's. Returns (measure, subject), or None."""
+    if q.kind != "cardinal" or q.unit or q.value == 1 or not counted or _counted_noun(tok) is not None:
+        return None  # 'two buildings, one used by the ministry': a 'one' stands for one of them
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.lower_ == "of":
+        return None
+    verb = _nearest_verb(tok)
+    for claim, other in reversed(counted):
+        first = _nearest_verb(other)
+        if verb is None or first is None or tok.head.i == other.i or other.head.i == tok.i:
+            continue  # 'two and three jobs': one figure listed with another, the noun said once
+        hops = [verb, verb.head, verb.head.head]
+        if first not in hops[:1] and not (first in hops and verb.dep_ in ("conj", "ccomp")):
+            continue
+        if verb is first or _lemma(verb) in ("be", "have", "get"):
+            return claim.measure, claim.subject
+        return _word_measure(verb, vocab) or _lemma(verb), claim.subject
+    return None
 
 
 LIST_END_RE = re.compile(r"\A[^,;:()]*(?:,\s*(?:and\s+)?|\s+and\s+)\Z")
@@ -328,6 +363,30 @@ def _move_ends(q, sentence: Sentence, doc) -> list:
         off = q.start + m.start(g)
         parts.append(replace(found[0], start=found[0].start + off, end=found[0].end + off,
                              number_start=found[0].number_start + off, number_end=found[0].number_end + off))
+    return parts
+
+
+OUT_OF_RE = re.compile(r"(?P<a>.+?)\s+out\s+of\s+(?P<b>(?!every\b).+)\Z", re.I)
+
+
+def _out_of_a_set(q, sentence: Sentence, doc) -> list:
+    """'lost three out of four lines': a part of a set of things is two counts, the part and the
+    set; of people ('three out of four voters') it stays a share, as a poll gives it."""
+    m = OUT_OF_RE.match(q.text) if q.kind == "share" else None
+    if m is None:
+        return [q]
+    after = doc.char_span(sentence.start + q.end, sentence.end, alignment_mode="expand")
+    noun = next((t for t in after or [] if t.pos_ not in ("ADJ", "ADV", "NUM")), None) if after is not None else None
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN") or _person_like(noun):
+        return [q]
+    parts = []
+    for g in ("a", "b"):
+        value = numbers.parse_number(m.group(g))
+        if value is None:
+            return [q]
+        start, end = q.start + m.start(g), q.start + m.end(g)
+        parts.append(replace(q, start=start, end=end, text=m.group(g), value=value, low=value, high=value,
+                             unit=None, kind="cardinal", number_start=start, number_end=end))
     return parts
 
 
@@ -372,8 +431,10 @@ def _number_token(doc, start: int, end: int):
 
 
 def _is_name_or_date(tok, q) -> bool:
-    """Numbers inside names ('Apollo 11', 'Terminal 2') and spaCy's dates and times."""
-    if tok.ent_type_ in NAME_ENTITIES and q.kind not in ("money", "percent"):
+    """Numbers inside names ('Apollo 11', 'Terminal 2') and spaCy's dates and times. A figure with
+    a unit ('a 4.6-Magnitude Earthquake', 'a 300-Acre Wildfire') measures something, whatever
+    entity spaCy makes of a headline's capitals."""
+    if tok.ent_type_ in NAME_ENTITIES and q.kind not in ("money", "percent", "measure"):
         ent = places.ent_at(tok.doc, tok.i)
         if ent is not None and len(ent) > 1 and not any(t.like_num for t in ent if t.i != tok.i) and ent.label_ != "ORG":
             return True
@@ -695,7 +756,14 @@ def _counted_noun_near(tok):
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     return obj
+    after = tok.doc[tok.i + 1: tok.i + 3]
+    if len(after) == 2 and (after[0].lower_, after[1].lower_) == ("out", "of"):  # "lost three out of four lines"
+        obj = next((o for o in after[1].children if o.dep_ == "pobj"), None)
+        if obj is not None:
+            return obj
     t = tok
+    if t.dep_ == "npadvmod" and t.head.pos_ == "ADJ" and t.head.dep_ == "amod" and t.head.i > t.i:
+        t = t.head  # "at least 20 smaller earthquakes": the parse ties the figure to the adjective
     while t.dep_ in ("nummod", "quantmod", "compound", "advmod", "amod") and t.head.i != t.i:
         t = t.head
         if t.pos_ in ("NOUN", "PROPN") and t.i > tok.i:
@@ -1173,15 +1241,17 @@ def _superseded(q, sentence: Sentence) -> bool:
     return bool(SUPERSEDED_RE.search(before))
 
 
-def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_tokens, listed=None) -> Optional[Claim]:
-    """listed: the claim this figure is listed after in a gapped list (see _gapped_after)."""
+def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_tokens, listed=None,
+           clause_mate=None) -> Optional[Claim]:
+    """listed: the claim this figure is listed after in a gapped list (see _gapped_after); clause_mate:
+    the (measure, subject) of the noun the figure leaves out (see _clause_mate_count)."""
     vocab = ctx.vocabulary
     subject = None
     measure = None
     noun = _counted_noun(tok)
-    elided = noun is None and q.kind == "cardinal" and not q.unit and _elided_noun(tok)
-    if elided:
-        noun = elided  # "and Iowa lost one": one of the plants Ohio gained
+    left_out = noun is None and q.kind == "cardinal" and not q.unit and _elided_noun(tok)
+    if left_out:
+        noun = left_out  # "and Iowa lost one": one of the plants Ohio gained
     elif q.excluded == "elided":
         return None
     if listed is not None:
@@ -1213,7 +1283,10 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
         fronted = _fronted_partitive(tok, noun, vocab)
         tally = _tally_side(q, sentence)
         charge = _charge_count(tok, noun)
-        if tally or _poll_sample(noun):
+        if clause_mate:
+            measure = reported = clause_mate[0]
+            subject = clause_mate[1]
+        elif tally or _poll_sample(noun):
             measure = reported = tally or "poll sample"
         elif charge:
             measure = reported = "charged"
@@ -1235,7 +1308,7 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
                 if measure == "attacks" and not subject:
                     subject = _event_qualifier(tok, noun, vocab)
                 elif measure in ("vehicles", "buildings") and not subject:
-                    subject = _done_to(noun, vocab)
+                    subject = _done_to(tok if left_out else noun, vocab)  # '... and hijacked nearly 40': its own verb
             elif _person_like(noun):
                 subject = None if lemma in GENERIC_PERSONS else _person_subject(noun)
                 own_people = tok.doc[tok.i + 1] if tok.i + 1 < noun.i else None
@@ -1286,7 +1359,7 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
             return None
         if q.value == 1 and noun is None and not reported:
             return None  # "two buildings, one used by tax officials": 'one' stands for one of them
-        if q.value == 1 and q.kind == "cardinal" and not (reported or own or counted or q.hedge or elided) \
+        if q.value == 1 and q.kind == "cardinal" and not (reported or own or counted or q.hedge or left_out or clause_mate) \
                 and not (noun is not None and (_person_like(noun) or _hyphen_noun(tok) is not None)):
             return None  # "one area where it can compete", "a bold move, and one that may": a word, not a count
         if measure is None and ((noun is not None and _lemma(noun) in GENERIC_PERSONS)

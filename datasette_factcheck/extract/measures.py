@@ -64,6 +64,8 @@ POLL_NOUNS = set(VOCABULARY["poll_nouns"])
 REGIMEN_COUNTS = {k: v for k, v in VOCABULARY["regimen_counts"].items() if k != "about"}
 # What a bare figure before it gives the magnitude of: "a 4.6 quake", "a 2.9 aftershock"
 MAGNITUDE_NOUNS = set(VOCABULARY["magnitude_nouns"])
+# What a bore in millimetres names rather than measures: 'a 5.56mm rifle', '9mm rounds', a '.45-calibre pistol'
+CALIBRE_NOUNS = set(VOCABULARY["calibre_nouns"])
 
 
 def person_class(phrase: str) -> str:

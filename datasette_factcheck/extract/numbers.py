@@ -61,7 +61,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from .measures import PART_NOUNS
+from .measures import CALIBRE_NOUNS, PART_NOUNS
 
 __all__ = ["BOUNDS", "KINDS", "EXCLUSION_REASONS", "Quantity", "parse_number", "find_quantities"]
 
@@ -281,6 +281,9 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
 # protected spans
 _URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"']*[^\s<>\"'.,;:!?)\]]", re.I)
+# "http: / / blogs. example. com / 2007 / 08 / story -. html": a link a tokeniser spaced out
+_SPACED_URL_RE = re.compile(rf"\b(?:https?|ftp){_SP}?:{_SP}?/{_SP}?/{_SP}?[\w-]+"
+                            rf"(?:{_SP}?(?:/{_SP}?[\w-]+|{_HYPHEN}?\.{_SP}?(?-i:[a-z])[\w-]*))*", re.I)
 _EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _FILENAME_RE = re.compile(r"(?<![\w.-])[\w.-]*\w\.(?:jpe?g|png|gif|webp|svg|tiff?|bmp|pdf|docx?|xlsx?|pptx?|"
                           r"csv|txt|zip|mp3|mp4|mov|avi|html?)\b", re.I)
@@ -306,7 +309,7 @@ _CHUNK_RE = re.compile(r"(?<![\w$€£¥.,/‐‑-])(?=[A-Za-z0-9/‐‑-]*\d)(?
                        r"[A-Za-z0-9]+(?:[/‐‑-][A-Za-z0-9]+)*")
 _LEGIT_GLUED_RE = re.compile(r"\d+(?:st|nd|rd|th|s|k|K|M|m|bn|mn|mln|tn|trn|km|kms|km2|cm|mm|kg|kgs|"
                              r"g|t|lb|lbs|mph|kph|kmh|ha|h|hr|hrs|min|mins|yr|yrs|am|pm|AM|PM|pc|pct|"
-                             r"ft|sec|secs|U)")
+                             r"ft|sec|secs|U|[kMGTP][bB](?:ps)?)")
 _MONTH_DAY_RE = re.compile(rf"\b{_MONTH}{_SP}+(?P<day>\d{{1,2}}(?:st|nd|rd|th)?)\b"
                            rf"(?:,?{_SP}+(?P<year>\d{{4}})\b)?")
 _DAY_MONTH_RE = re.compile(rf"(?<![\w.,])(?P<day>\d{{1,2}}(?:st|nd|rd|th)?){_SP}+(?:of{_SP}+)?{_MONTH}"
@@ -390,7 +393,17 @@ _MULTIWORD_UNITS = [
     (re.compile(rf"{_SP}*°{_SP}?F\b|{_SP}+degrees?{_SP}+Fahrenheit\b", re.I), "fahrenheit"),
     (re.compile(rf"{_SP}+on{_SP}+the{_SP}+Richter{_SP}+scale\b", re.I), "magnitude"),
 ]
+# data sizes and rates, after digits only ("four gigabit switches" counts switches): "80-Gigabit",
+# "1.28Tb / sec", "10Gbps", "64 gigabytes"; an abbreviation is glued or per second ("5 TB cases" is no size)
+_DATA_PREFIXES = {"k": "k", "kilo": "k", "m": "M", "mega": "M", "g": "G", "giga": "G", "t": "T", "tera": "T",
+                  "p": "P", "peta": "P"}
+_DATA_RATE = rf"{_SP}*/{_SP}*(?:s|sec|second)\b|ps\b|{_SP}+(?:per|a){_SP}+second\b"
+_DATA_UNIT_RE = re.compile(
+    rf"(?:{_SP}*{_HYPHEN}{_SP}*|{_SP}+)?(?P<pw>(?i:kilo|mega|giga|tera|peta))(?P<bw>(?i:bit|byte))s?\b(?P<rw>{_DATA_RATE})?"
+    rf"|(?P<pa>[kKMGTP])(?P<ba>b|B)(?:(?P<ra>{_DATA_RATE})|(?![A-Za-z]))")
 _UNIT_WORD_RE = re.compile(rf"(?P<sep>{_SP}+|{_SP}*{_HYPHEN}{_SP}*|)(?P<u>km[2²]|km/h|[A-Za-z]+)(?![\w/²])")
+_TIMES_AFTER_RE = re.compile(rf"(?P<t>{_SP}+times)(?={_SP}+(?:the|as|more|higher|larger|bigger|greater|faster|"
+                             rf"smaller|lower|fewer|less|over|that|its|their|what)\b)", re.I)
 _OF_UNIT_RE = re.compile(rf"{_SP}+of{_SP}+(?:US{_SP}+)?(?P<u>[A-Za-z]+)\b")
 _AGE_SUFFIX_RE = re.compile(rf"(?:{_SP}*{_HYPHEN}{_SP}*|{_SP}+)olds?\b", re.I)
 _GLUED_RE = re.compile(r"[A-Za-z0-9]")
@@ -506,6 +519,17 @@ def _with_unit(text: str, core: _Core, digits: bool = False, allow_of: bool = Fa
         if m:
             core.unit, core.end, core.unit_word = unit, m.end(), m.group().strip().lower()
             return core
+    m = _DATA_UNIT_RE.match(text, pos) if digits else None
+    if m:
+        prefix, size = (m.group("pw"), m.group("bw")) if m.group("pw") else (m.group("pa"), m.group("ba"))
+        bits = size.lower() == "bit" or size == "b"
+        unit = _DATA_PREFIXES[prefix.lower()] + ("b" if bits else "B") + ("/s" if m.group("rw") or m.group("ra") else "")
+        core.unit, core.end, core.unit_word = unit, m.end(), m.group().strip().lower()
+        return core
+    m = _TIMES_AFTER_RE.match(text, pos)
+    if m:                                      # "up to 12 times the bandwidth": a multiple
+        core.unit, core.end, core.unit_word = "times", m.end("t"), "times"
+        return core
     unit = None
     m = _UNIT_WORD_RE.match(text, pos)
     if m:
@@ -936,8 +960,9 @@ def _is_code(chunk: str) -> bool:
             lower = part.lower()
             if lower in _KNOWN_CODES:
                 return True
-            if part.islower() or lower in _SAFE_CODE_PARTS:
-                continue
+            if part.islower() or lower in _SAFE_CODE_PARTS or (part.istitle() and lower in _UNIT_WORDS) \
+                    or _DATA_UNIT_RE.fullmatch(part):
+                continue                   # "a 300-Acre Wildfire": a headline's capitals on a unit
             return True
         if not _LEGIT_GLUED_RE.fullmatch(part):
             return True
@@ -962,7 +987,7 @@ def _excluded_quantity(text: str, start: int, end: int, reason: str, value: floa
 
 _CLOCK_WORDS = {"noon": 12.0, "midday": 12.0, "midnight": 0.0}
 _PROTECTED = (
-    (_URL_RE, "id"), (_EMAIL_RE, "id"), (_FILENAME_RE, "filename"), (_PHONE_RE, "id"),
+    (_URL_RE, "id"), (_SPACED_URL_RE, "id"), (_EMAIL_RE, "id"), (_FILENAME_RE, "filename"), (_PHONE_RE, "id"),
     (_NUMERIC_DATE_RE, "date"), (_CLOCK_RE, "time"), (_AMPM_RE, "time"), (_MILITARY_TIME_RE, "time"),
     (_OCLOCK_RE, "time"), (_PAST_TO_RE, "time"), (_NOON_RE, "time"), (_SLASH_PAIR_RE, "id"),
     (_BY_RE, "id"), (_CHUNK_RE, "id"),
@@ -1165,15 +1190,36 @@ def _is_pronoun(text: str, core: _Core) -> bool:
     return bool(_PRONOUN_AFTER_RE.match(text, core.end))
 
 
+def _is_calibre(text: str, core: _Core) -> bool:
+    """'a 5.56mm and a 7.62mm rifles', '9mm rounds', 'a .45-calibre pistol': a bore names a kind of
+    weapon, it counts or measures nothing the story reports."""
+    if core.unit not in (None, "mm") or (core.unit is None and not _CALIBRE_WORD_RE.match(text, core.end)):
+        return False
+    return bool(_CALIBRE_WORD_RE.match(text, core.end) or _CALIBRE_AFTER_RE.match(text, core.end))
+
+
+def _named_number(text: str, core: _Core) -> bool:
+    """'the Sea Me We 3 cable', 'an Opteron 3200 or 4200 part', 'Xeon 5600': bare digits right after
+    a capitalised word inside a sentence are part of a name (a model, a cable, a ship)."""
+    if core.words or core.unit or not re.match(r"\d+(?![\d,.]\d)", text[core.start:core.end]):
+        return False
+    m = _CAP_NAME_BEFORE_RE.search(text, max(0, core.start - 30), core.start)
+    return bool(m) and not re.fullmatch(_MONTH + "|" + _WEEKDAY, m.group("w")) and not _at_sentence_start(text, m.start())
+
+
 def _is_in_name(text: str, core: _Core) -> bool:
     """Resolution 2254, Route 66, FTSE 100, Formula One, the Second World War, the Twin Towers."""
-    if core.hedge or core.is_range:
+    if core.hedge:
         return False
     lo = max(0, core.start - 40)
     if _NAME_WORD_BEFORE_RE.search(text, lo, core.start):
-        return True
+        return not core.is_range
     if _title_case_line(text, core.start):
         return False                          # a headline: capitals say nothing there
+    if _named_number(text, core):
+        return True
+    if core.is_range:
+        return False
     if (core.plain_digits and _ACRONYM_BEFORE_RE.search(text, lo, core.start)
             and not _looks_counted(_next_word(text, core.end))):
         return True
@@ -1207,7 +1253,7 @@ def _exclusion(text: str, core: _Core) -> str | None:
         return "pronoun"
     if _is_in_name(text, core):
         return "in_name"
-    if _LABEL_AFTER_RE.match(text, core.end):
+    if _LABEL_AFTER_RE.match(text, core.end) or _is_calibre(text, core):
         return "label"
     if core.plain_digits and not core.hedge and _ADDRESS_AFTER_RE.match(text, core.end):
         return "address"
@@ -1225,6 +1271,9 @@ _ADDRESS_AFTER_RE = re.compile(
 
 # "64-bit processors", "a 32-bit system": a kind of thing, not a count of anything
 _LABEL_AFTER_RE = re.compile(rf"(?:{_HYPHEN}|{_SP})?bit\b", re.I)
+_CALIBRE_WORD_RE = re.compile(rf"{_SP}*{_HYPHEN}?{_SP}*calib(?:re|er)\b", re.I)
+_CALIBRE_AFTER_RE = re.compile(rf"(?:{_SP}+[\w.-]+){{0,3}}?{_SP}+{_alt(CALIBRE_NOUNS)}\b", re.I)
+_CAP_NAME_BEFORE_RE = re.compile(rf"(?<![\w'’.-])(?P<w>[A-Z][a-z][A-Za-z]*){_SP}+\Z")
 
 
 def _unit(text: str, core: _Core) -> str | None:
