@@ -147,6 +147,19 @@ def test_a_place_holding_parts_the_story_counts_apart_gives_their_total_not_a_pa
     assert not banned and f["place_contains"] == 1
 
 
+def test_a_rise_never_links_a_fall():
+    fell = claim("a", 0.5, measure="price (percent change)", sentence="Prices fell 0.5% in May.", text="0.5%", unit="percent")
+    rose = claim("b", 0.5, measure="price (percent change)", sentence="Prices rose 0.5% in May.", text="0.5%", unit="percent")
+    _, banned = features_of(fell, rose)
+    assert banned
+    drop = claim("c", 0.5, measure="price (percent change)", sentence="May saw a 0.5% drop in prices.", text="0.5%", unit="percent")
+    _, banned = features_of(fell, drop)
+    assert not banned
+    lost = claim("d", 1, measure="seats", sentence="Texas gained two seats, with Ohio losing one.", text="one")
+    gained = claim("e", 1, measure="seats", sentence="Oregon will gain one seat.", text="one")
+    assert features_of(lost, gained)[1]
+
+
 def test_a_count_of_people_never_links_a_count_of_things():
     guns = claim("a", 12, measure="gun", sentence="Marines seized 12 guns.", text="12")
     men = claim("b", 12, measure="arrested", sentence="Marines arrested 12 men.", text="12")

@@ -2,7 +2,7 @@
 report one quantity. Each feature has a meaning and a unit test; the model learns its weight.
 
 Hard constraints (``cannot_link``) are the cases where a link is wrong whatever the words: two
-units, two measures the vocabulary knows apart (killed, injured), a total of several places and
+units, two measures the vocabulary knows apart (killed, injured), a rise and a fall, a total of several places and
 one of them, a forecast and the actual figure, people and things (12 guns, 12 Somalis), a toll
 with the attacker and one without
 ("nine dead, including the gunman" beside "eight victims"), two figures of one article.
@@ -54,6 +54,21 @@ def _with_perpetrator_pattern() -> "re.Pattern":
     w = words()
     alt = lambda xs: "|".join(re.escape(x) for x in xs)  # noqa: E731
     return re.compile(rf"(?<!not )\b(?:{alt(w['including_words'])})\b(?:\W+\w+){{0,3}}?\W+(?:{alt(w['perpetrator_words'])})s?\b")
+
+
+def direction(c: dict) -> Optional[str]:
+    """'rise' or 'fall' for a figure of change by the words beside it ('fell 0.5%', 'a 3% drop',
+    'California losing one'), None when neither or both are there."""
+    text = (c.get("sentence_text") or "").lower()
+    off = (c.get("start") or 0) - (c.get("sentence_start") or 0)
+    if not 0 <= off <= len(text):
+        return None
+    end = off + len(c.get("text") or "")
+    near = " ".join(WORD.findall(text[max(0, off - 30):off])[-3:] + ["#"] + WORD.findall(text[end:end + 20])[:2])
+    w = words()
+    found = {d for d, key in (("rise", "rise_words"), ("fall", "fall_words"))
+             if any(re.search(rf"(?<![\w-]){re.escape(x)}(?![\w-])", near) for x in w[key])}
+    return found.pop() if len(found) == 1 else None
 
 
 def with_perpetrator(c: dict) -> bool:
@@ -157,6 +172,7 @@ def prepare(claims: List[dict], frame, vocabulary) -> List[dict]:
             _alone=c.get("measure") is not None and len(figures.get(key, ())) == 1,
             _with_perpetrator=with_perpetrator(c),
             _counts=counts(c),
+            _direction=direction(c),
         ))
     return out
 
@@ -203,6 +219,8 @@ def cannot_link(a: dict, b: dict, frame) -> bool:
         return True
     if a["_known"] and b["_known"] and a.get("measure") != b.get("measure"):
         return True
+    if a["_direction"] and b["_direction"] and a["_direction"] != b["_direction"]:
+        return True  # a rise beside a fall: 'prices fell 0.5%' and 'prices rose 0.5%', a seat lost and one gained
     if a["_counts"] and b["_counts"] and a["_counts"] != b["_counts"]:
         return True  # people beside things: '12 guns' and '12 Somalis'; 'two boats' and 'two arrested'
     if ("forecast" in a["_quals"]) != ("forecast" in b["_quals"]):
