@@ -14,7 +14,7 @@ from typing import List, Optional, Tuple
 
 from .. import plugins
 from . import attribution, numbers, places, segmenting
-from .measures import (CHANGE_NOUNS, CHANGE_VERBS, CONTAINER_NOUNS, COUNTED_NOUNS, FORECAST_WORDS, GENERIC_PERSONS,
+from .measures import (CHANGE_NOUNS, CHANGE_OF, CHANGE_VERBS, COUNTED_UNITS, MEASURE_INFO, CONTAINER_NOUNS, COUNTED_NOUNS, FORECAST_WORDS, GENERIC_PERSONS,
                        LEVEL_VERBS, MAGNITUDE_NOUNS, MONEY_MEASURES, PERIOD_PHRASES, PERSON_NOUNS, POLL_NOUNS, TALLY_WORDS, UNIT_MEASURES,
                        person_class)
 from ..model import Article, Claim, Sentence
@@ -491,11 +491,21 @@ def _speaker(person) -> bool:
 
 
 def _figure_head(tok):
-    """The word that stands for the whole figure in the parse: '%' in '5.9%', else the number."""
+    """The word that stands for the whole figure in the parse: '%' in '5.9%', the time noun the
+    parse hangs it on in 'rose by 266,000 last month', else the number."""
     head = tok.head
-    if head.i > tok.i and head.lower_ in PERCENT_WORDS and tok.dep_ in ("nummod", "compound", "quantmod"):
+    if head.i > tok.i and (head.lower_ in PERCENT_WORDS or _when_noun(head)) and tok.dep_ in ("nummod", "compound", "quantmod"):
         return head
     return tok
+
+
+WHEN_WORDS = {"last", "this", "next", "previous", "past", "that", "same"}
+
+
+def _when_noun(t) -> bool:
+    """'last month', 'this week': a time noun that says when, never what a figure counts."""
+    return _lemma(t) in TIME_NOUNS | {"month", "year", "quarter", "weekend"} and any(
+        c.lower_ in WHEN_WORDS and c.dep_ in ("amod", "det") for c in t.children)
 
 
 def _subject_of(verb):
@@ -557,7 +567,33 @@ def _level_or_change(tok, vocab) -> Optional[str]:
     known = (_measure_class(" ".join(words[i:]), vocab) for i in range(len(words)))
     measure = next((m for m in known if m), None) or _measure_class(phrase, vocab) or phrase
     measure = f"{qualifier} {measure}" if qualifier else measure
-    return f"{measure} (change)" if kind == "change" else measure
+    return _change_of(thing, measure, t.lower_ in PERCENT_WORDS) if kind == "change" and not qualifier else \
+        (f"{measure} (change)" if kind == "change" else measure)
+
+
+def _in_a_change(noun) -> bool:
+    """'added 183,000 jobs', 'a gain of 183,000 jobs', 'expected 450,000 jobs': the counted noun sits
+    under a verb or noun of change or forecast, up to its own verb."""
+    for a in noun.ancestors:
+        if _lemma(a) in CHANGE_VERBS | CHANGE_NOUNS | FORECAST_WORDS:
+            return True
+        if a.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def _change_of(thing, measure: str, percent: bool) -> str:
+    """What a change of a thing is: a measure that is itself a change ('payrolls rose by 266,000' is
+    jobs added), or what the vocabulary says a change of the thing is, given in that measure's unit
+    class ('the economy added 266,000' is jobs added; 'the economy grew 6%' is not); else 'X (change)'."""
+    if MEASURE_INFO.get(measure, {}).get("kind") == "change":
+        return measure
+    plain = " ".join([_lemma(c) for c in thing.lefts if c.dep_ in ("amod", "compound")
+                      and c.ent_type_ not in ("GPE", "NORP")] + [_lemma(thing)])  # 'U.S. employers'
+    target = CHANGE_OF.get(plain) or CHANGE_OF.get(measure)
+    if target and (MEASURE_INFO[target]["unit_class"] == "percent") == percent:
+        return target
+    return f"{measure} (change)"
 
 
 def _in_percent(measure: str, unit: str) -> str:
@@ -620,6 +656,8 @@ def _counted_noun_near(tok):
     t = tok
     while t.dep_ in ("nummod", "quantmod", "compound", "advmod", "amod") and t.head.i != t.i:
         t = t.head
+        if t.pos_ in ("NOUN", "PROPN") and t.i > tok.i and _when_noun(t):
+            return None  # 'rose by 266,000 last month'
         if t.pos_ in ("NOUN", "PROPN") and t.i > tok.i:
             while t.dep_ == "compound" and t.head.i > t.i and t.head.pos_ in ("NOUN", "PROPN"):
                 t = t.head  # "3 bank employees": the employees are counted, not the bank
@@ -1134,6 +1172,8 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
         elif noun is not None:
             lemma = _lemma(noun)
             own = _measure_class(lemma, vocab) or _measure_class(_noun_phrase_lemma(noun), vocab)  # 'the unemployment rate'
+            if own is None and _in_a_change(noun):  # 'added 183,000 jobs'; 'people with two jobs' hold them
+                own = COUNTED_UNITS.get(lemma) or COUNTED_UNITS.get(_noun_phrase_lemma(noun))
             if lemma == "life":  # lives are a toll when a war costs, claims or takes them, not when it "shatters" them
                 verb = next((a for a in noun.ancestors if a.pos_ == "VERB"), None)
                 own = "killed" if verb is not None and _lemma(verb) in LIFE_VERBS else None

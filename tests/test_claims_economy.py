@@ -1,0 +1,44 @@
+"""Economic indicators (issue 13): one quantity however worded, kept apart from its forecast and
+from the same quantity over another period. Sentences are invented."""
+import pytest
+
+from datasette_factcheck.extract import nlp
+from test_claims import claims_of
+
+
+@pytest.fixture(scope="module")
+def pipe():
+    return nlp.load()
+
+
+def reading(pipe, text, figure):
+    return claims_of(pipe, text)[figure]
+
+
+# ---- jobs added ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,figure", [
+    ("The economy added 183,000 jobs in June, the department said.", "183,000"),
+    ("Employers created 183,000 new jobs.", "183,000"),
+    ("Nonfarm payrolls rose by 183,000 last month.", "183,000"),
+    ("Payrolls increased by 183,000 in June.", "183,000"),
+    ("Payrolls were up 183,000 in June.", "183,000"),
+    ("Employers added a solid 183,000 in June.", "183,000"),
+    ("The U.S. economy added 183,000 in June.", "183,000"),
+])
+def test_jobs_added_however_worded_is_one_measure(pipe, text, figure):
+    assert reading(pipe, text, figure)["measure"] == "jobs added"
+
+
+def test_an_expected_number_of_jobs_is_the_forecast_of_jobs_added(pipe):
+    row = reading(pipe, "Economists had expected 450,000 jobs in June.", "450,000")
+    assert (row["measure"], row["time_frame"]) == ("jobs added", "forecast")
+
+
+def test_a_growing_economy_in_percent_is_not_jobs_added(pipe):
+    assert reading(pipe, "The economy grew 2.4% in the quarter.", "2.4%")["measure"] != "jobs added"
+
+
+def test_jobs_people_hold_are_not_jobs_added(pipe):
+    found = claims_of(pipe, "Many families here have two and three jobs to get by.")
+    assert all(r["measure"] != "jobs added" for r in found.values())
