@@ -300,9 +300,9 @@ def test_a_bare_figure_a_verb_takes_to_is_the_level_of_its_subject(pipe):
 
 
 def test_a_figure_a_verb_moves_by_is_a_change_apart_from_the_level(pipe):
-    found = claims_of(pipe, "Consumer prices rose 0.9% in May. Inflation stood at 5.4% in June.")
-    assert found["0.9%"]["measure"] == "consumer price (percent change)"
-    assert found["5.4%"]["measure"] == "inflation (percent)"
+    found = claims_of(pipe, "Ticket sales rose 0.9% in May. The vacancy rate stood at 5.4% in June.")
+    assert found["0.9%"]["measure"] == "ticket sale (percent change)"
+    assert found["5.4%"]["measure"] == "vacancy rate (percent)"
 
 
 def test_the_average_of_something_is_its_own_measure(pipe):

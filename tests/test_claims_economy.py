@@ -42,3 +42,27 @@ def test_a_growing_economy_in_percent_is_not_jobs_added(pipe):
 def test_jobs_people_hold_are_not_jobs_added(pipe):
     found = claims_of(pipe, "Many families here have two and three jobs to get by.")
     assert all(r["measure"] != "jobs added" for r in found.values())
+
+
+# ---- inflation ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,figure", [
+    ("Consumer prices rose 3.7% over the past year.", "3.7%"),
+    ("The consumer price index rose 3.7 percent compared with one year ago.", "3.7 percent"),
+    ("Prices climbed 3.7% from a year earlier.", "3.7%"),
+    ("Annual inflation hit 3.7% in June.", "3.7%"),
+])
+def test_a_yearly_rise_in_prices_is_the_inflation_rate(pipe, text, figure):
+    row = reading(pipe, text, figure)
+    assert (row["measure"], row["period"]) == ("inflation (percent)", "year")
+    assert row["time_frame"] != "earlier"  # 'over the past year' is its period, not an earlier event
+
+
+def test_a_monthly_rise_in_prices_has_its_own_period(pipe):
+    found = claims_of(pipe, "Consumer prices rose 0.5% from the month before and 3.7% from a year earlier.")
+    assert (found["0.5%"]["measure"], found["0.5%"]["period"]) == ("inflation (percent)", "month")
+    assert found["3.7%"]["period"] == "year"
+
+
+def test_a_rise_in_some_prices_is_not_inflation(pipe):
+    assert reading(pipe, "Ticket prices rose 0.7% in June.", "0.7%")["measure"] == "ticket price (percent change)"

@@ -989,8 +989,10 @@ def _markers(text: str):
     """(start, end, frame, text) of every time-frame marker in a piece of text."""
     found = [(m.start(), m.end(), "running_total", re.sub(r"\s+", " ", m.group(0)))
              for m in RUNNING_RE.finditer(text) if not SUPERLATIVE_BEFORE_RE.search(text[max(0, m.start() - 30):m.start()])]
+    periods = [m.span() for m in PERIOD_RE.finditer(text)]
     found += [(m.start(), m.end(), "earlier", m.group(0)) for m in EARLIER_RE.finditer(text)
-              if not COMPARISON_BEFORE_RE.search(text[max(0, m.start() - 20):m.start()])]
+              if not COMPARISON_BEFORE_RE.search(text[max(0, m.start() - 20):m.start()])
+              and not any(s <= m.start() and m.end() <= e for s, e in periods)]  # 'rose 4.2% over the past year': its period
     for m in DATE_RE.finditer(text):
         found.append((m.start(), m.end(), "dated", _dates(m.group(0))[0]))
     for m in YEAR_RE.finditer(text):
