@@ -66,3 +66,29 @@ def test_a_monthly_rise_in_prices_has_its_own_period(pipe):
 
 def test_a_rise_in_some_prices_is_not_inflation(pipe):
     assert reading(pipe, "Ticket prices rose 0.7% in June.", "0.7%")["measure"] == "ticket price (percent change)"
+
+
+# ---- unemployment -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,figure", [
+    ("The unemployment rate rose to 5.2% in June.", "5.2%"),
+    ("Unemployment ticked up to 5.2 percent.", "5.2 percent"),
+    ("Joblessness stood at 5.2%.", "5.2%"),
+    ("The 5.2% unemployment rate is the highest in a year.", "5.2%"),
+    ("Unemployment hit a dismal 5.2 percent.", "5.2 percent"),
+])
+def test_the_unemployment_rate_however_worded_is_one_measure(pipe, text, figure):
+    assert reading(pipe, text, figure)["measure"] == "unemployment rate (percent)"
+
+
+@pytest.mark.parametrize("text,figure", [
+    ("Unemployment ticked up to 5.2 percent.", "5.2 percent"),
+    ("The jobless rate edged up to 5.2%.", "5.2%"),
+])
+def test_up_to_after_a_verb_of_change_is_the_level_reached_not_a_hedge(pipe, text, figure):
+    row = reading(pipe, text, figure)
+    assert (row["bound"], row["value"]) == ("exact", 5.2)
+
+
+def test_up_to_alone_is_still_a_hedge(pipe):
+    assert reading(pipe, "Up to 40 people were hurt.", "Up to 40")["bound"] == "up_to"

@@ -681,6 +681,7 @@ def _peoples_joined(t) -> bool:
 
 def _noun_phrase_lemma(noun) -> str:
     comps = [c for c in noun.children if c.i < noun.i and not c.like_num and numbers.parse_number(c.text) is None
+             and c.lower_ not in PERCENT_WORDS  # 'the 3.8% unemployment rate'
              and (c.dep_ == "compound" or (c.dep_ in ("amod", "nmod") and (c.ent_type_ in ("GPE", "NORP") or c.pos_ == "PROPN")))
              and not _peoples_joined(c)]
     return " ".join([_lemma(c) for c in comps] + [_lemma(noun)])
