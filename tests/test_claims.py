@@ -404,8 +404,11 @@ def test_since_after_a_superlative_is_a_record_not_a_running_total(pipe):
 
 
 def test_a_month_named_dates_the_figure(pipe):
-    row = claims_of(pipe, "Employers added 559,000 jobs in May.")["559,000"]
+    row = claims_of(pipe, "Police arrested 559 people in May.")["559"]
     assert (row["time_frame"], row["time_text"]) == ("dated", "05-00")
+    # an indicator's month is the month reported on: its own figure (test_claims_economy.py)
+    row = claims_of(pipe, "Employers added 559,000 jobs in May.")["559,000"]
+    assert (row["time_frame"], row["time_text"]) == ("event", "05-00")
 
 
 # ---- vague crowds (issue 13) -------------------------------------------------------------------

@@ -92,3 +92,19 @@ def test_up_to_after_a_verb_of_change_is_the_level_reached_not_a_hedge(pipe, tex
 
 def test_up_to_alone_is_still_a_hedge(pipe):
     assert reading(pipe, "Up to 40 people were hurt.", "Up to 40")["bound"] == "up_to"
+
+
+# ---- the month reported on ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,figure", [
+    ("The economy added 183,000 jobs in June.", "183,000"),
+    ("Nonfarm payrolls rose by 183,000 last month.", "183,000"),
+])
+def test_the_month_a_report_is_on_is_the_figures_own_period_not_an_earlier_event(pipe, text, figure):
+    row = reading(pipe, text, figure)
+    assert (row["time_frame"], row["period"]) == ("event", "month")
+
+
+def test_a_month_still_dates_a_figure_that_is_no_indicator(pipe):
+    row = reading(pipe, "Police arrested 40 people last month.", "40")
+    assert row["time_frame"] == "earlier"

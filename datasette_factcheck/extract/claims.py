@@ -264,8 +264,25 @@ def extract_sentence(sentence: Sentence, doc, article: Article, ctx: ExtractionC
         claim = _claim(q, tok, sentence, span, ctx, number_tokens, listed=head)
         if claim is not None:
             claim.period = _reference_period(q, sentence, quantities)
+            _reported_month(claim)
             claims.append(claim)
     return claims
+
+
+MONTH_TOLD_RE = re.compile(r"\A(?:\d\d-00|(?:last|past|previous|prior)\s+month)\Z", re.I)
+
+
+def _reported_month(claim: Claim) -> None:
+    """'added 183,000 jobs in June', 'payrolls rose by 183,000 last month': in a report on an
+    economic indicator the month named is the month reported on, the figure's own, not an earlier
+    event; a change counted in it ('jobs added') counts over that month."""
+    info = MEASURE_INFO.get(re.sub(r" \([^)]*\)\Z", "", claim.measure or ""), {})
+    if info.get("group") != "economy" or claim.time_frame not in ("dated", "earlier") \
+            or not MONTH_TOLD_RE.match(claim.time_text or ""):
+        return
+    claim.time_frame = "event"
+    if info.get("kind") == "change" and claim.period is None:
+        claim.period = "month"
 
 
 LIST_END_RE = re.compile(r"\A[^,;:()]*(?:,\s*(?:and\s+)?|\s+and\s+)\Z")
