@@ -14,9 +14,9 @@ from typing import List, Optional, Tuple
 
 from .. import plugins
 from . import attribution, numbers, places, segmenting
-from .measures import (CHANGE_NOUNS, CHANGE_VERBS, CONTAINER_NOUNS, COUNTED_NOUNS, FORECAST_WORDS, GENERIC_PERSONS,
-                       LEVEL_VERBS, MAGNITUDE_NOUNS, MONEY_MEASURES, PERIOD_PHRASES, PERSON_NOUNS, POLL_NOUNS, REGIMEN_COUNTS,
-                       TALLY_WORDS, UNIT_MEASURES, person_class)
+from .measures import (CHANGE_NOUNS, CHANGE_OF, CHANGE_VERBS, CONTAINER_NOUNS, COUNTED_NOUNS, COUNTED_UNITS, FORECAST_WORDS,
+                       GENERIC_PERSONS, LEVEL_VERBS, MAGNITUDE_NOUNS, MEASURE_INFO, MONEY_MEASURES, PERIOD_PHRASES,
+                       PERSON_NOUNS, POLL_NOUNS, REGIMEN_COUNTS, TALLY_WORDS, UNIT_MEASURES, person_class)
 from ..model import Article, Claim, Sentence
 
 EXTRACT_KINDS = ("body", "headline")
@@ -292,6 +292,7 @@ def extract_sentence(sentence: Sentence, doc, article: Article, ctx: ExtractionC
             claim = _claim(q, tok, sentence, span, ctx, number_tokens, clause_mate=mate) if mate else None
         if claim is not None:
             claim.period = _reference_period(q, sentence, quantities)
+            _reported_month(claim)
             claims.append(claim)
             if claim.kind == "cardinal" and not claim.unit and _counted_noun(tok) is not None:
                 counted.append((claim, tok))
@@ -325,6 +326,22 @@ def _clause_mate_count(q, tok, counted, vocab):
             return claim.measure, claim.subject
         return _word_measure(verb, vocab) or _lemma(verb), claim.subject
     return None
+
+
+MONTH_TOLD_RE = re.compile(r"\A(?:\d\d-00|(?:last|past|previous|prior)\s+month)\Z", re.I)
+
+
+def _reported_month(claim: Claim) -> None:
+    """'added 183,000 jobs in June', 'payrolls rose by 183,000 last month': in a report on an
+    economic indicator the month named is the month reported on, the figure's own, not an earlier
+    event; a change counted in it ('jobs added') counts over that month."""
+    info = MEASURE_INFO.get(re.sub(r" \([^)]*\)\Z", "", claim.measure or ""), {})
+    if info.get("group") != "economy" or claim.time_frame not in ("dated", "earlier") \
+            or not MONTH_TOLD_RE.match(claim.time_text or ""):
+        return
+    claim.time_frame = "event"
+    if info.get("kind") == "change" and claim.period is None:
+        claim.period = "month"
 
 
 LIST_END_RE = re.compile(r"\A[^,;:()]*(?:,\s*(?:and\s+)?|\s+and\s+)\Z")
@@ -541,8 +558,8 @@ def _copula_subject(tok) -> Optional[str]:
     """'Overnight, temperatures were minus 20', 'its budget was 400': a bare figure said to be the
     value of a thing names that thing (not a person: 'the men were four' counts nothing said)."""
     t = tok
-    for _ in range(2):
-        if t.dep_ not in ("attr", "acomp", "npadvmod", "advmod"):
+    for _ in range(2):  # "were more than double last year's": the parse hangs the ratio on the time noun
+        if t.dep_ not in ("attr", "acomp", "npadvmod", "advmod") and not (t.dep_ == "amod" and _when_noun(t.head)):
             break
         t = t.head
     if t.i == tok.i or t.lemma_ != "be":
@@ -605,11 +622,21 @@ def _speaker(person) -> bool:
 
 
 def _figure_head(tok):
-    """The word that stands for the whole figure in the parse: '%' in '5.9%', else the number."""
+    """The word that stands for the whole figure in the parse: '%' in '5.9%', the time noun the
+    parse hangs it on in 'rose by 266,000 last month', else the number."""
     head = tok.head
-    if head.i > tok.i and head.lower_ in PERCENT_WORDS and tok.dep_ in ("nummod", "compound", "quantmod"):
+    if head.i > tok.i and (head.lower_ in PERCENT_WORDS or _when_noun(head)) and tok.dep_ in ("nummod", "compound", "quantmod"):
         return head
     return tok
+
+
+WHEN_WORDS = {"last", "this", "next", "previous", "past", "that", "same"}
+
+
+def _when_noun(t) -> bool:
+    """'last month', 'this week': a time noun that says when, never what a figure counts."""
+    return _lemma(t) in TIME_NOUNS | {"month", "year", "quarter", "weekend"} and any(
+        c.lower_ in WHEN_WORDS and c.dep_ in ("amod", "det") for c in t.children)
 
 
 def _subject_of(verb):
@@ -674,7 +701,33 @@ def _level_or_change(tok, vocab) -> Optional[str]:
     known = (_measure_class(" ".join(words[i:]), vocab) for i in range(len(words)))
     measure = next((m for m in known if m), None) or _measure_class(phrase, vocab) or phrase
     measure = f"{qualifier} {measure}" if qualifier else measure
-    return f"{measure} (change)" if kind == "change" else measure
+    return _change_of(thing, measure, t.lower_ in PERCENT_WORDS) if kind == "change" and not qualifier else \
+        (f"{measure} (change)" if kind == "change" else measure)
+
+
+def _in_a_change(noun) -> bool:
+    """'added 183,000 jobs', 'a gain of 183,000 jobs', 'expected 450,000 jobs': the counted noun sits
+    under a verb or noun of change or forecast, up to its own verb."""
+    for a in noun.ancestors:
+        if _lemma(a) in CHANGE_VERBS | CHANGE_NOUNS | FORECAST_WORDS:
+            return True
+        if a.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def _change_of(thing, measure: str, percent: bool) -> str:
+    """What a change of a thing is: a measure that is itself a change ('payrolls rose by 266,000' is
+    jobs added), or what the vocabulary says a change of the thing is, given in that measure's unit
+    class ('the economy added 266,000' is jobs added; 'the economy grew 6%' is not); else 'X (change)'."""
+    if MEASURE_INFO.get(measure, {}).get("kind") == "change":
+        return measure
+    plain = " ".join([_lemma(c) for c in thing.lefts if c.dep_ in ("amod", "compound")
+                      and c.ent_type_ not in ("GPE", "NORP")] + [_lemma(thing)])  # 'U.S. employers'
+    target = CHANGE_OF.get(plain) or CHANGE_OF.get(measure)
+    if target and (MEASURE_INFO[target]["unit_class"] == "percent") == percent:
+        return target
+    return f"{measure} (change)"
 
 
 ANAPHORS = {"it", "this", "that", "which"}
@@ -766,6 +819,8 @@ def _counted_noun_near(tok):
         t = t.head  # "at least 20 smaller earthquakes": the parse ties the figure to the adjective
     while t.dep_ in ("nummod", "quantmod", "compound", "advmod", "amod") and t.head.i != t.i:
         t = t.head
+        if t.pos_ in ("NOUN", "PROPN") and t.i > tok.i and _when_noun(t):
+            return None  # 'rose by 266,000 last month'
         if t.pos_ in ("NOUN", "PROPN") and t.i > tok.i:
             while t.dep_ == "compound" and t.head.i > t.i and t.head.pos_ in ("NOUN", "PROPN"):
                 t = t.head  # "3 bank employees": the employees are counted, not the bank
@@ -789,6 +844,7 @@ def _peoples_joined(t) -> bool:
 
 def _noun_phrase_lemma(noun) -> str:
     comps = [c for c in noun.children if c.i < noun.i and not c.like_num and numbers.parse_number(c.text) is None
+             and c.lower_ not in PERCENT_WORDS  # 'the 3.8% unemployment rate'
              and (c.dep_ == "compound" or (c.dep_ in ("amod", "nmod") and (c.ent_type_ in ("GPE", "NORP") or c.pos_ == "PROPN")))
              and not _peoples_joined(c)]
     return " ".join([_lemma(c) for c in comps] + [_lemma(noun)])
@@ -1104,8 +1160,10 @@ def _markers(text: str):
     """(start, end, frame, text) of every time-frame marker in a piece of text."""
     found = [(m.start(), m.end(), "running_total", re.sub(r"\s+", " ", m.group(0)))
              for m in RUNNING_RE.finditer(text) if not SUPERLATIVE_BEFORE_RE.search(text[max(0, m.start() - 30):m.start()])]
+    periods = [m.span() for m in PERIOD_RE.finditer(text)]
     found += [(m.start(), m.end(), "earlier", m.group(0)) for m in EARLIER_RE.finditer(text)
-              if not COMPARISON_BEFORE_RE.search(text[max(0, m.start() - 20):m.start()])]
+              if not COMPARISON_BEFORE_RE.search(text[max(0, m.start() - 20):m.start()])
+              and not any(s <= m.start() and m.end() <= e for s, e in periods)]  # 'rose 4.2% over the past year': its period
     for m in DATE_RE.finditer(text):
         found.append((m.start(), m.end(), "dated", _dates(m.group(0))[0]))
     for m in YEAR_RE.finditer(text):
@@ -1297,6 +1355,8 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
         elif noun is not None:
             lemma = _lemma(noun)
             own = _measure_class(lemma, vocab) or _measure_class(_noun_phrase_lemma(noun), vocab)  # 'the unemployment rate'
+            if own is None and _in_a_change(noun):  # 'added 183,000 jobs'; 'people with two jobs' hold them
+                own = COUNTED_UNITS.get(lemma) or COUNTED_UNITS.get(_noun_phrase_lemma(noun))
             if lemma == "life":  # lives are a toll when a war costs, claims or takes them, not when it "shatters" them
                 verb = next((a for a in noun.ancestors if a.pos_ == "VERB"), None)
                 own = "killed" if verb is not None and _lemma(verb) in LIFE_VERBS else None

@@ -16,7 +16,12 @@ VERSION = VOCABULARY["version"]
 # measure -> lemmas or lemma phrases (space-separated) that report it
 BUILTIN_MEASURES = {name: m["words"] for name, m in VOCABULARY["measures"].items()}
 # measure -> what a figure of it is: its group, unit class and kind (count, rate, level or change)
-MEASURE_INFO = {name: {k: v for k, v in m.items() if k != "words"} for name, m in VOCABULARY["measures"].items()}
+MEASURE_INFO = {name: {k: v for k, v in m.items() if k not in ("words", "change_of", "counted")}
+                for name, m in VOCABULARY["measures"].items()}
+# noun -> the measure it counts the units of when they change: 'added 266,000 jobs' (jobs added)
+COUNTED_UNITS = {word: name for name, m in VOCABULARY["measures"].items() for word in m.get("counted", ())}
+# thing -> the measure its change is: 'the economy added 266,000' (jobs added), in that measure's unit class
+CHANGE_OF = {phrase: name for name, m in VOCABULARY["measures"].items() for phrase in m.get("change_of", ())}
 
 # Counted nouns that are themselves the measure: "two explosions", "four bomb attacks".
 COUNTED_NOUNS = VOCABULARY["counted_nouns"]

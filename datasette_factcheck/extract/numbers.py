@@ -425,6 +425,7 @@ _NOT_YET_BEFORE_RE = re.compile(rf"\b(?:will|would|could|may|might|shall|to|soon
 _HEDGE_THE_BEFORE_RE = re.compile(r"(?<![\w])(?P<h>" + _alt(_HEDGES).replace(r"\.", r"\.?") + rf"){_SP}+the{_SP}+\Z", re.I)
 _MARK_AFTER_RE = re.compile(rf"(?:{_SP}+|{_HYPHEN})(?:mark|level|threshold|milestone|barrier|range)\b", re.I)
 _MOVED_BEFORE_RE = re.compile(rf"\b(?:revised|revise[sd]?|adjusted|marked|moved|pushed|bumped|ratcheted|went|goes|gone|"
+                              rf"tick(?:ed|s|ing)?|edg(?:ed|es|ing)|inch(?:ed|es|ing)|cre(?:pt|eps|eping)|"
                               rf"going|go|came|come|comes|brought|taken|took){_SP}+\Z", re.I)
 _RANGE_PREFIX_RE = re.compile(rf"(?<![\w])(?P<w>between|from){_SP}+\Z", re.I)
 _CHANGE_BEFORE_RE = re.compile(rf"\b(?:{_CHANGE_VERBS})\b[^.,;:!?\n]{{0,40}}\Z", re.I)
