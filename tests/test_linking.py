@@ -259,9 +259,14 @@ def test_an_earlier_events_figure_beside_this_events():
 
 def test_forecast_and_actual_never_link():
     actual = claim("a", 473000, measure="claims", sentence="Jobless claims fell to 473,000 last week.", text="473,000")
-    forecast = claim("b", 473000, measure="claims", sentence="Economists had expected 473,000 claims.", text="473,000")
+    forecast = claim("b", 473000, measure="claims", sentence="Economists had expected 473,000 claims.", text="473,000",
+                     time_frame="forecast")  # as the extractor reads it (tests/test_claims_economy.py)
     _, banned = features_of(actual, forecast)
     assert banned
+    # 'far short of forecasts' near an actual figure does not make it one
+    short = claim("c", 473000, measure="claims", sentence="Claims fell to 473,000, far short of forecasts.", text="473,000")
+    _, banned = features_of(actual, short)
+    assert not banned
     _, banned = features_of(actual, dict(actual, id="x", article_id="b"))
     assert not banned
 
@@ -286,10 +291,10 @@ def test_one_articles_two_figures_are_two_quantities_unless_one_was_replaced():
 
 
 def test_qualifiers_and_periods():
-    monthly = claim("a", 5, sentence="Prices rose 5 percent from the previous month.", text="5")
-    yearly = claim("b", 5, sentence="Prices rose 5 percent over the past year.", text="5")
+    monthly = claim("a", 5, sentence="Prices rose 5 percent from the previous month.", text="5", period="month")
+    yearly = claim("b", 5, sentence="Prices rose 5 percent over the past year.", text="5", period="year")
     f, _ = features_of(monthly, yearly)
-    assert f["period_mismatch"] == 1 and f["earlier_mismatch"] == 1
+    assert f["period_mismatch"] == 1 and f["earlier_mismatch"] == 1  # the period as the extractor read it
     f, _ = features_of(claim("a", 2, measure="buildings", sentence="At least two buildings caught fire."),
                        claim("b", 2, measure="buildings", sentence="At least two other buildings caught fire."))
     assert f["additional_mismatch"] == 1

@@ -36,8 +36,7 @@ FEATURES = [
     "all_read_alike", "both_first_of_measure", "one_figure_each", "alike_log_ratio",
 ]
 INDEX = {name: i for i, name in enumerate(FEATURES)}
-PERIODS = ("period_week", "period_month", "period_year")
-QUALIFIERS = ("forecast", "earlier", "aftershock", "additional", "cumulative", "part", "record", *PERIODS)
+QUALIFIERS = ("earlier", "aftershock", "additional", "cumulative", "record")  # by words near the figure
 WORD = re.compile(r"[a-z][a-z'-]*")
 STATED = ("sentence", "clause")  # a place read in the figure's own sentence
 ROUNDING = math.log10(1.06)  # '€2m' at the story's 1.3 is '$2.6m'; outlets print two figures
@@ -81,7 +80,7 @@ def with_perpetrator(c: dict) -> bool:
 @lru_cache(maxsize=1)
 def _qualifier_patterns() -> Dict[str, "re.Pattern"]:
     """Each qualifier's stems as one pattern, compiled once: a word that starts with any of them."""
-    return {q: re.compile(r"\b(?:" + "|".join(re.escape(s) for s in words()[q]) + ")") for q in QUALIFIERS if words()[q]}
+    return {q: re.compile(r"\b(?:" + "|".join(re.escape(s) for s in words()[q]) + ")") for q in QUALIFIERS}
 
 
 @lru_cache(maxsize=1)
@@ -147,7 +146,10 @@ def prepare(claims: List[dict], frame, vocabulary) -> List[dict]:
     for c, key in zip(claims, keys):
         n = normalised(c)
         window = _window(c)
-        quals = {q for q, pattern in _qualifier_patterns().items() if pattern.search(window)} | ({"part"} if is_part(c) else set())
+        # a part by the words right beside it; a forecast (and the span a figure counts over, its
+        # period) as the extractor read them
+        quals = {q for q, pattern in _qualifier_patterns().items() if pattern.search(window)} \
+            | ({"part"} if is_part(c) else set()) | ({"forecast"} if c.get("time_frame") == "forecast" else set())
         out.append(dict(
             c,
             _place=frame.name(c.get("place")),
@@ -319,9 +321,8 @@ def pair_features(a: dict, b: dict, frame) -> List[float]:
         put("context_similarity", len(a["_window"] & b["_window"]) / len(union))
     if a["_lead"] and b["_lead"]:
         put("both_lead")
-    for q in (a["_quals"] ^ b["_quals"]) - {"forecast", *PERIODS}:
+    for q in (a["_quals"] ^ b["_quals"]) - {"forecast"}:
         put(f"{q}_mismatch")  # 'two buildings' beside 'two other buildings'; a record beside this week's
-    pa, pb = a["_quals"] & set(PERIODS), b["_quals"] & set(PERIODS)
-    if pa and pb and not (pa & pb):
-        put("period_mismatch")
+    if a.get("period") and b.get("period") and a["period"] != b["period"]:
+        put("period_mismatch")  # a month's change beside a year's
     return f
