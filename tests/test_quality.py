@@ -18,33 +18,19 @@ HERE = Path(__file__).parent
 GOLD = HERE / "gold"
 CLUSTERS = HERE / "data" / "clusters"
 
-CLAIMS = dict(claim_f1=0.95, value_accuracy=0.95, bound_accuracy=0.95)
+# Every gold story's own extraction floor: claim F1 as issue 13's rules left it on 2026-12-02 (the
+# lowest story is 0.962) less a margin; bound accuracy is lower where two stories' gold reads 'hit
+# 40 million' and 'hit 600,000' two ways (tests/gold/README.md).
+CLAIMS = dict(claim_f1=0.95, value_accuracy=0.97, bound_accuracy=0.93)
 FLOORS = {
     "seeds": dict(claim_f1=0.95, value_accuracy=0.97, bound_accuracy=0.97, place_accuracy=0.90, source_accuracy=0.85),
-    **{name: CLAIMS for name in [
-        "allsides_neus__04_kabul_airport_bombing_2021-08-26",
-        "basil__04_orlando_shooting_political_reaction_2016-06-12",
-        "ecbplus__05_athens_marfin_bank_firebomb_2010-05-05",
-        "ecbplus__10_yida_refugee_camp_bombing_south_sudan_2011-11-10",
-        "allsides_neus__01_july4_weekend_shootings_us_2021",
-        "allsides_neus__07_israel_gaza_strikes_2021-05-11",
-        "ecbplus__11_paris_jewellery_ram_raid_2013-09-09",
-        "ecbplus__13_wasilla_bible_church_arson_2008-12-12",
-        "ecbplus__14_amd_acquires_seamicro_2012-02-29",
-        "ecbplus__12_indian_navy_captures_pirates_gulf_of_aden_2008-12-13",
-    ]},
-    # Stories annotated blind (2026-12-01): claim F1 as issue 13's rules left it (levels, changes,
-    # ages), held so that they do not slip back; the issue's target is 0.97.
-    "allsides_neus__5621_social_security_increase_2021-10-13": dict(claim_f1=0.80),
-    "allsides_neus__5724_us_covid_40_million_cases_2021-09-07": dict(claim_f1=0.95),
-    "allsides_neus__6047_jobless_claims_pandemic_low_2021-05-13": dict(claim_f1=0.83),
-    "allsides_neus__6097_census_population_growth_2021-04-27": dict(claim_f1=0.82),
-    "ecbplus__14_waitrose_wellington_fire_2013-07-21": dict(claim_f1=0.85),
+    **{p.name[:-len(".gold.json")]: CLAIMS for p in sorted(GOLD.glob("*.gold.json")) if p.name != "seeds.gold.json"},
 }
 # Extraction pooled (micro-averaged) over all gold stories: every figure counts once.
-POOLED_CLAIMS = dict(claim_f1=0.97, value_accuracy=0.98, bound_accuracy=0.98)
+POOLED_CLAIMS = dict(claim_f1=0.98, value_accuracy=0.99, bound_accuracy=0.99)
 # Pooled (micro-averaged) over all gold stories, each linked by a model not trained on it.
-CROSS_VALIDATED = dict(pair_precision=0.97, pair_recall=0.78, claim_precision=0.98)
+CROSS_VALIDATED = dict(pair_precision=0.97, pair_recall=0.80, claim_precision=0.99)
+STORY_PAIR_PRECISION = 0.85  # issue 12: no story's leave-one-story-out pair precision below this
 
 
 @pytest.fixture(scope="module")
@@ -81,6 +67,8 @@ def test_cross_validated_linking_floor(db_path):
     assert len(result["stories"]) >= 21
     low = {k: round(result[k], 3) for k, v in CROSS_VALIDATED.items() if result[k] < v}
     assert not low, f"leave-one-story-out below the floor: {low}"
+    weak = {r["story"]: round(r["pair_precision"], 3) for r in result["stories"] if r["pair_precision"] < STORY_PAIR_PRECISION}
+    assert not weak, f"stories linked below precision {STORY_PAIR_PRECISION}: {weak}"
 
 
 @pytest.mark.slow
