@@ -1068,3 +1068,13 @@ def test_n_times_a_comparison_is_a_multiple(text, span, value, bound):
 
 def test_how_often_is_no_multiple():
     assert get("He was arrested 12 times.", "12").unit is None
+
+
+@pytest.mark.parametrize("text,span,bound", [
+    ("many towns have not had even 5% of homes reconnected", "5%", "less_than"),
+    ("turnout was not even 40 percent", "40 percent", "less_than"),
+    ("even 5% would be a record", "5%", "exact"),
+    ("not only that, but even 300 people came", "300", "exact"),
+])
+def test_not_even_a_figure_is_fewer_than_it(text, span, bound):
+    assert get(text, span).bound == bound

@@ -409,6 +409,7 @@ _AGE_SUFFIX_RE = re.compile(rf"(?:{_SP}*{_HYPHEN}{_SP}*|{_SP}+)olds?\b", re.I)
 _GLUED_RE = re.compile(r"[A-Za-z0-9]")
 
 # context
+_NOT_EVEN_BEFORE_RE = re.compile(rf"\b(?:not|n[’']t|never|nor)(?:{_SP}+[\w’'-]+){{0,3}}?{_SP}+even{_SP}+\Z", re.I)
 _HEDGE_BEFORE_RE = re.compile(r"(?<![\w])(?P<h>" + _alt(_HEDGES).replace(r"\.", r"\.?") + rf"){_SP}+\Z", re.I)
 _HEDGE_AFTER_RE = re.compile(rf"{_SP}+or{_SP}+(?P<at_least>more|above)\b"
                              rf"|{_SP}+or{_SP}+(?P<about>so|thereabouts)\b(?!{_HYPHEN})"
@@ -1118,6 +1119,8 @@ def _apply_hedges(text: str, core: _Core) -> None:
             if phrase in _PASS_VERBS and _NOT_YET_BEFORE_RE.search(text, max(0, m.start() - 24), m.start()):
                 core.bound = "about"         # "deaths will surpass 600,000": not yet, so just under it
             core.span_start = m.start()
+    if core.bound == "exact" and core.hedge is None and _NOT_EVEN_BEFORE_RE.search(text, max(0, core.start - 40), core.start):
+        core.bound = "less_than"             # "have not had even 5% vaccinated": fewer than that
     after = _HEDGE_AFTER_RE.match(text, core.end)
     if after and core.bound == "exact" and core.hedge in (None, "exactly", "precisely"):
         kind = after.lastgroup
