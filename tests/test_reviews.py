@@ -431,7 +431,7 @@ def test_a_reviewer_splits_a_claim_in_the_browser_and_a_rebuild_keeps_it(built, 
     fact, claim, story = conn.execute("""
         select c.fact_id, c.id, c.story from claims c join facts f on f.id = c.fact_id
         where (select count(distinct article_id) from claims o where o.fact_id = c.fact_id) > 1
-        order by f.status = 'conflict' desc, c.id limit 1""").fetchone()
+        order by f.status = 'conflict' desc, f.claim_count desc, c.id limit 1""").fetchone()  # the story's main dispute
     conn.close()
     link = subprocess.run([sys.executable, "-m", "datasette", "factcheck", "sign-in-link", "alice",
                            "--secret", "browser-secret", "--url", base],

@@ -74,7 +74,9 @@ def link(claims: List[dict], story: str, model: Optional[_model.Model] = None,
     groups = cluster([c["article_id"] for c in prepared], edges,
                      lambda i, j: (min(i, j), max(i, j)) in apart or cannot_link(prepared[i], prepared[j], frame),
                      model.threshold, must=kept)
-    for group, weakest in groups:
+    # the larger group first: where two facts read alike, the one most outlets report keeps the
+    # plain id (and its URL), and a figure a reviewer split out takes the one made unique
+    for group, weakest in sorted(groups, key=lambda g: (-len(g[0]), g[0])):
         members = [prepared[i] for i in group]
         fact = make_fact(story, members, frame.event_date, weakest if len(group) > 1 else None, taken)
         facts.append(fact)

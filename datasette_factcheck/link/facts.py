@@ -118,7 +118,8 @@ def label(d: dict, unit: Optional[str], event_date: Optional[str], typical: str,
 
 def make_fact(story: str, members: List[dict], event_date: Optional[str], confidence: Optional[float], taken: set) -> Fact:
     """One Fact. Its id is a hash of what it reports (so a URL survives a rebuild and an added
-    article), made unique by its first claim where two facts would read alike."""
+    article), made unique by its rank in size where two facts would read alike: a figure a
+    reviewer splits out of a fact leaves the fact its URL."""
     d = describe(members)
     members_n = [normalised(c) for c in members]
     unit = _most(c.get("_unit") for c in members) or None
@@ -130,9 +131,10 @@ def make_fact(story: str, members: List[dict], event_date: Optional[str], confid
         or _precise(members_n)
     values = [c["value"] for c in live]
     key = (d["measure"], d["subject"], unit, d["place"], d["time_frame"])
-    fact_id = stable_id("fact", story, *key)
-    if fact_id in taken:
-        fact_id = stable_id("fact", story, *key, min(c["id"] for c in members))
+    fact_id, rank = stable_id("fact", story, *key), 1
+    while fact_id in taken:  # the second, third... largest fact that reads alike (link() goes largest first)
+        rank += 1
+        fact_id = stable_id("fact", story, *key, rank)
     taken.add(fact_id)
     outlets = sorted({c.get("outlet") or "" for c in members})
     fact = Fact(
