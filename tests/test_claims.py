@@ -746,3 +746,9 @@ def test_a_bare_figure_after_a_parallel_verb_is_what_its_own_verb_did(pipe):
 ])
 def test_a_figure_listed_with_another_or_a_one_of_them_counts_no_elided_noun(pipe, text, figure):
     assert figure not in claims_of(pipe, text)
+
+
+def test_one_of_something_per_unit_is_a_rate_and_a_figure(pipe):
+    found = claims_of(pipe, "Regulators allow one inspection per plant per year.")
+    assert found["one"]["measure"] == "inspection"
+    assert "one" not in claims_of(pipe, "There was one area where it could compete.")

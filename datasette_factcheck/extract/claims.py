@@ -1299,6 +1299,13 @@ def _superseded(q, sentence: Sentence) -> bool:
     return bool(SUPERSEDED_RE.search(before))
 
 
+def _per_rate(noun) -> bool:
+    """'one major break per cable per year', 'one death per 1,000 people': a count per unit is a
+    rate, a figure even when it is one."""
+    nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    return nxt is not None and nxt.lower_ == "per"
+
+
 def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_tokens, listed=None,
            clause_mate=None) -> Optional[Claim]:
     """listed: the claim this figure is listed after in a gapped list (see _gapped_after); clause_mate:
@@ -1420,7 +1427,7 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
         if q.value == 1 and noun is None and not reported:
             return None  # "two buildings, one used by tax officials": 'one' stands for one of them
         if q.value == 1 and q.kind == "cardinal" and not (reported or own or counted or q.hedge or left_out or clause_mate) \
-                and not (noun is not None and (_person_like(noun) or _hyphen_noun(tok) is not None)):
+                and not (noun is not None and (_person_like(noun) or _hyphen_noun(tok) is not None or _per_rate(noun))):
             return None  # "one area where it can compete", "a bold move, and one that may": a word, not a count
         if measure is None and ((noun is not None and _lemma(noun) in GENERIC_PERSONS)
                                 or (noun is None and (tok.dep_ in ("nsubj", "nsubjpass") or q.unit in ("percent", "share", "times")))):
