@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
 from itertools import combinations
 from pathlib import Path
 from typing import Optional
@@ -270,6 +269,7 @@ def evaluate(db_path, gold_path, story: Optional[str] = None) -> dict:
         "place_accuracy": acc(checks["place"]), "source_accuracy": acc(checks["source"]),
         "pair_precision": pair_p, "pair_recall": pair_r, "pair_f1": pair_f,
         "gold_pairs": len(gold_pairs), "predicted_pairs": predicted,
+        "right_pairs": correct, "found_pairs": len(found_gold & gold_pairs),
         "checked": len(pairs_ok), "claims_counted": len(counted), "claims_right": tp, "required": len(required), "required_hit": len(required_hit),
         "misses": misses, "false_claims": false_claims, "wrong": wrong,
         "wrong_pairs": wrong_pairs, "missed_pairs": missed_pairs, "problems": problems,
@@ -361,7 +361,7 @@ def cross_validate(db_path, gold_paths, l2: Optional[float] = None, threshold: O
     shutil.copy(db_path, tmp)
     db = sqlite_utils.Database(tmp)
     data = {str(g): labelled_pairs(db, g, vocabulary) for g in gold_paths}
-    rows, pooled = [], Counter()
+    rows = []
     for g in gold_paths:
         others = [data[k] for k in data if k != str(g)]
         model = fit(np.vstack([o[2] for o in others]), np.concatenate([o[3] for o in others]), l2=l2, threshold=threshold)
@@ -371,36 +371,33 @@ def cross_validate(db_path, gold_paths, l2: Optional[float] = None, threshold: O
         r = evaluate(tmp, g)
         r["story"] = story
         rows.append(r)
-        correct = round(r["pair_precision"] * r["predicted_pairs"])
-        pooled.update(predicted=r["predicted_pairs"], correct=correct, gold=r["gold_pairs"],
-                      found=round(r["pair_recall"] * r["gold_pairs"]),
-                      claims_counted=r["claims_counted"], claims_right=r["claims_right"],
-                      required=r["required"], required_hit=r["required_hit"])
         if progress:
             progress(r)
-    p = pooled["correct"] / pooled["predicted"] if pooled["predicted"] else 1.0
-    rc = pooled["found"] / pooled["gold"] if pooled["gold"] else 1.0
     shutil.rmtree(tmp.parent, ignore_errors=True)
-    cp = pooled["claims_right"] / pooled["claims_counted"] if pooled["claims_counted"] else 1.0
-    cr = pooled["required_hit"] / pooled["required"] if pooled["required"] else 1.0
-    return {"stories": rows, "pair_precision": p, "pair_recall": rc,
-            "pair_f1": 2 * p * rc / (p + rc) if p + rc else 0.0,
-            "claim_precision": cp, "claim_recall": cr, "claim_f1": 2 * cp * cr / (cp + cr) if cp + cr else 0.0,
-            **pooled}
+    t = pooled(rows)
+    return {"stories": rows, **{k: t[k] for k in ("pair_precision", "pair_recall", "pair_f1", "claim_precision",
+                                                  "claim_recall", "claim_f1", "claims_counted", "claims_right",
+                                                  "required", "required_hit")},
+            "predicted": t["predicted_pairs"], "correct": t["right_pairs"], "gold": t["gold_pairs"],
+            "found": t["found_pairs"]}
 
 
 def pooled(results: list) -> dict:
     """Micro-averaged scores over several stories' results: every claim and pair counts once."""
     total = {k: sum(r[k] for r in results) for k in ("claims_counted", "claims_right", "required", "required_hit",
-                                                      "checked", "gold_pairs", "predicted_pairs")}
-    p = total["claims_right"] / total["claims_counted"] if total["claims_counted"] else 1.0
-    r = total["required_hit"] / total["required"] if total["required"] else 1.0
-    right_pairs = sum(round(x["pair_precision"] * x["predicted_pairs"]) for x in results)
-    pp = right_pairs / total["predicted_pairs"] if total["predicted_pairs"] else 1.0
-    pr = sum(round(x["pair_recall"] * x["gold_pairs"]) for x in results) / total["gold_pairs"] if total["gold_pairs"] else 1.0
+                                                      "checked", "gold_pairs", "predicted_pairs", "right_pairs",
+                                                      "found_pairs")}
+
+    def ratio(a, b):
+        return total[a] / total[b] if total[b] else 1.0
+
+    def f1(p, r):
+        return 2 * p * r / (p + r) if p + r else 0.0
 
     def weighted(key):
         return sum(x[key] * x["checked"] for x in results) / total["checked"] if total["checked"] else 1.0
-    return dict(total, claim_precision=p, claim_recall=r, claim_f1=2 * p * r / (p + r) if p + r else 0.0,
+    p, r = ratio("claims_right", "claims_counted"), ratio("required_hit", "required")
+    pp, pr = ratio("right_pairs", "predicted_pairs"), ratio("found_pairs", "gold_pairs")
+    return dict(total, claim_precision=p, claim_recall=r, claim_f1=f1(p, r),
                 value_accuracy=weighted("value_accuracy"), bound_accuracy=weighted("bound_accuracy"),
-                place_accuracy=weighted("place_accuracy"), pair_precision=pp, pair_recall=pr)
+                place_accuracy=weighted("place_accuracy"), pair_precision=pp, pair_recall=pr, pair_f1=f1(pp, pr))
