@@ -58,23 +58,26 @@ def _with_perpetrator_pattern() -> "re.Pattern":
 def direction(c: dict) -> Optional[str]:
     """'rise' or 'fall' for a figure of change by the words beside it ('fell 0.5%', 'a 3% drop',
     'California losing one'), None when neither or both are there."""
-    text = (c.get("sentence_text") or "").lower()
-    off = (c.get("start") or 0) - (c.get("sentence_start") or 0)
-    if not 0 <= off <= len(text):
+    sides = _sides(c)
+    if sides is None:
         return None
-    end = off + len(c.get("text") or "")
-    near = " ".join(WORD.findall(text[max(0, off - 30):off])[-3:] + ["#"] + WORD.findall(text[end:end + 20])[:2])
-    w = words()
-    found = {d for d, key in (("rise", "rise_words"), ("fall", "fall_words"))
-             if any(re.search(rf"(?<![\w-]){re.escape(x)}(?![\w-])", near) for x in w[key])}
+    before, after = sides
+    near = " ".join(WORD.findall(before[-30:])[-3:] + ["#"] + WORD.findall(after[:20])[:2])
+    found = {d for d, pattern in _direction_patterns().items() if pattern.search(near)}
     return found.pop() if len(found) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _direction_patterns() -> Dict[str, "re.Pattern"]:
+    w = words()
+    return {d: re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(x) for x in w[f"{d}_words"]) + r")(?![\w-])")
+            for d in ("rise", "fall")}
 
 
 def with_perpetrator(c: dict) -> bool:
     """Whether the figure's sentence, after it, says the count includes the attacker."""
-    text = (c.get("sentence_text") or "").lower()
-    after = text[max(0, (c.get("start") or 0) - (c.get("sentence_start") or 0)):]
-    return bool(_with_perpetrator_pattern().search(after.split(";")[0]))
+    sides = _sides(c)
+    return sides is not None and bool(_with_perpetrator_pattern().search(sides[1].split(";")[0]))
 
 
 @lru_cache(maxsize=1)
@@ -94,14 +97,12 @@ def _part_patterns() -> tuple:
 def is_part(c: dict) -> bool:
     """'including nine children', 'of whom 16 were militants', '39 of the dead': the figure counts
     a part of a larger count, by the words right beside it (link/words.json)."""
-    text = (c.get("sentence_text") or "").lower()
-    off = (c.get("start") or 0) - (c.get("sentence_start") or 0)
-    if not 0 <= off <= len(text):
+    sides = _sides(c)
+    if sides is None:
         return False
-    before, after = _part_patterns()
-    end = off + len(c.get("text") or "")
-    whole = text[max(0, off - 5):off].strip() == "all"  # 'all three of the cables'
-    return bool(before.search(text[max(0, off - 40):off]) or (after.search(text[end:end + 40]) and not whole))
+    (before, after), (part_before, part_after) = sides, _part_patterns()
+    whole = before[-5:].strip() == "all"  # 'all three of the cables'
+    return bool(part_before.search(before[-40:]) or (part_after.search(after[:40]) and not whole))
 
 
 def GENERIC() -> set:
@@ -112,16 +113,22 @@ def _stem(w: str) -> str:
     return w[:5]
 
 
+def _sides(c: dict) -> Optional[tuple]:
+    """The figure's own sentence before it and after it, in lower case; None when the figure's
+    offsets do not fall in its sentence."""
+    text = (c.get("sentence_text") or "").lower()
+    off = (c.get("start") or 0) - (c.get("sentence_start") or 0)
+    if not 0 <= off <= len(text):
+        return None
+    return text[:off], text[off + len(c.get("text") or ""):]
+
+
 def _window(c: dict, size: int = 8) -> str:
     """The words of the figure's own sentence around it, in lower case."""
-    text = c.get("sentence_text") or ""
-    off = (c.get("start") or 0) - (c.get("sentence_start") or 0)
-    end = off + len(c.get("text") or "")
-    if not (0 <= off <= len(text)):
-        return text.lower()
-    before = text[:off].lower().split()[-size:]
-    after = text[end:].lower().split()[:size]
-    return " ".join(before + ["#"] + after)
+    sides = _sides(c)
+    if sides is None:
+        return (c.get("sentence_text") or "").lower()
+    return " ".join(sides[0].split()[-size:] + ["#"] + sides[1].split()[:size])
 
 
 def prepare(claims: List[dict], frame, vocabulary) -> List[dict]:
