@@ -111,7 +111,8 @@ def central_headline(titles: List[Optional[str]]) -> Optional[str]:
     words = [{w.lower() for w in re.findall(r"[^\W\d_][\w'’-]*", h)} - stop for h in heads]
     if not heads:
         return None
-    score = [sum(len(w & o) for k, o in enumerate(words) if k != i) for i, w in enumerate(words)]
+    df = Counter(w for ws in words for w in ws)  # words shared with the others, counted once: linear in headlines
+    score = [sum(df[w] - 1 for w in ws) for ws in words]
     return heads[max(range(len(heads)), key=lambda i: (score[i], -i))]
 
 
