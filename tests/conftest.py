@@ -277,3 +277,11 @@ def running_datasette(cmd, log: Path, base: str, timeout: float = 30):
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+@pytest.fixture(scope="session")
+def pipe():
+    """The real spaCy pipeline, loaded once for every extraction test."""
+    from datasette_factcheck.extract import nlp
+
+    return nlp.load()

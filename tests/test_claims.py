@@ -1,14 +1,8 @@
 """Claim extraction on short texts through the real spaCy pipeline: what is counted and when."""
 import pytest
 
-from datasette_factcheck.extract import nlp
 from datasette_factcheck.extract.claims import extract_article
 from datasette_factcheck.model import Article
-
-
-@pytest.fixture(scope="module")
-def pipe():
-    return nlp.load()
 
 
 def claims_of(pipe, text):

@@ -2,13 +2,7 @@
 from the same quantity over another period. Sentences are invented."""
 import pytest
 
-from datasette_factcheck.extract import nlp
 from test_claims import claims_of
-
-
-@pytest.fixture(scope="module")
-def pipe():
-    return nlp.load()
 
 
 def reading(pipe, text, figure):

@@ -1,21 +1,7 @@
 """Where a figure is: the place read for each claim, on short invented texts through the real spaCy
 pipeline."""
-import pytest
-
-from datasette_factcheck.extract import nlp, places
-from datasette_factcheck.extract.claims import extract_article
-from datasette_factcheck.model import Article
-
-
-@pytest.fixture(scope="module")
-def pipe():
-    return nlp.load()
-
-
-def claims_of(pipe, text):
-    article = Article(story="s", path="a.txt", text=text)
-    _, _, rows = extract_article(article, pipe(text))
-    return {r["text"]: r for r in rows}
+from datasette_factcheck.extract import places
+from test_claims import claims_of
 
 
 def test_a_country_has_one_spelling_whichever_an_outlet_uses(pipe):
