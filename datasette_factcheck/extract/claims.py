@@ -1561,6 +1561,10 @@ def _poll_sample(noun) -> bool:
             and _lemma(noun.head.head) in POLL_NOUNS)
 
 
+# "an earthquake measuring", "a quake with a preliminary magnitude of": a magnitude follows
+MEASURING_BEFORE_RE = re.compile(
+    r"\b(?:%s)s?,?\s+(?:measuring|registering|rated|of\s+magnitude|with\s+an?\s+(?:\w+\s+)?magnitude\s+of)\s+\Z"
+    % "|".join(map(re.escape, sorted(MAGNITUDE_NOUNS))))
 MAGNITUDE_VERBS = {"measure", "register", "be", "reach", "hit", "record", "rate", "have"}
 
 
@@ -1572,9 +1576,7 @@ def _quake_magnitude(q, tok, noun, span) -> bool:
         return False  # a magnitude is written in digits: "one earthquake" counts one
     whole = q.value == int(q.value)
     doc = tok.doc
-    before = doc.text[max(0, tok.idx - 40):tok.idx].lower()
-    if re.search(r"\b(?:%s)s?,?\s+(?:measuring|registering|rated|of\s+magnitude|with\s+an?\s+(?:\w+\s+)?magnitude\s+of)\s+\Z"
-                 % "|".join(map(re.escape, sorted(MAGNITUDE_NOUNS))), before):
+    if MEASURING_BEFORE_RE.search(doc.text[max(0, tok.idx - 40):tok.idx].lower()):
         return True  # 'an earthquake measuring 4.6 rattled two counties', however the parse hangs it
     after = next((t for t in doc[tok.i + 1:tok.i + 4] if t.text not in ("-", "‐", "‑") and t.lower_ != "plus"), None)
     if after is not None and _lemma(after) in MAGNITUDE_NOUNS and after.tag_ not in ("NNS", "NNPS") \
