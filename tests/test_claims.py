@@ -382,6 +382,8 @@ def test_a_year_after_from_is_still_a_date_without_a_change(pipe):
     ("The pension rises to $1,210 a month.", "$1,210", "month"),
     ("Rents rose 9% in the past 12 months.", "9%", "year"),
     ("Donations fell 3% from the previous quarter.", "3%", "quarter"),
+    ("The plan adds $4 billion in spending over the next decade.", "$4 billion", "decade"),
+    ("The levy would raise $90 million over the next ten years.", "$90 million", "decade"),
 ])
 def test_a_period_phrase_gives_the_figure_its_period(pipe, text, figure, period):
     assert claims_of(pipe, text)[figure]["period"] == period

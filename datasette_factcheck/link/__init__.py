@@ -37,7 +37,9 @@ def pairs(claims: List[dict], vocabulary: Iterable[str] = ()):
     that may link, with their features."""
     frame = Frame(claims)
     prepared = prepare(claims, frame, vocabulary)
-    order = sorted(range(len(prepared)), key=lambda i: (prepared[i]["_unit"], _size(prepared[i]), i))
+    replaced = replacements(prepared)  # joins its replacement's fact, never compared (link)
+    order = sorted((i for i in range(len(prepared)) if i not in replaced),
+                   key=lambda i: (prepared[i]["_unit"], _size(prepared[i]), i))
     index, rows = [], []
     for k, i in enumerate(order):
         a, taken = prepared[i], 0
@@ -70,10 +72,21 @@ def link(claims: List[dict], story: str, model: Optional[_model.Model] = None,
     apart = {tuple(sorted((at[a], at[b]))) for a, b in cannot if a in at and b in at and a != b} - kept
     for pair in apart:
         edges.pop(pair, None)
+    # a figure its own article says was replaced ('the initial toll of 14 had risen') is an earlier
+    # reading of the figure that replaced it: it joins that figure's fact and is not clustered, so
+    # its distance from the current figures neither splits nor drags their fact
+    replaced_by = replacements(prepared)
     facts, members_of, taken = [], {}, set()
     groups = cluster([c["article_id"] for c in prepared], edges,
-                     lambda i, j: (min(i, j), max(i, j)) in apart or cannot_link(prepared[i], prepared[j], frame),
+                     lambda i, j: i in replaced_by or j in replaced_by or (min(i, j), max(i, j)) in apart
+                     or cannot_link(prepared[i], prepared[j], frame),
                      model.threshold, must=kept)
+    group_of = {i: members for members, _ in groups for i in members}
+    for old, new in replaced_by.items():
+        if group_of[old] == [old] and tuple(sorted((old, new))) not in apart:  # unless a reviewer kept them apart
+            group_of[new].append(old)
+            group_of[old].clear()
+    groups = [(sorted(g), w) for g, w in groups if g]
     # the larger group first: where two facts read alike, the one most outlets report keeps the
     # plain id (and its URL), and a figure a reviewer split out takes the one made unique
     for group, weakest in sorted(groups, key=lambda g: (-len(g[0]), g[0])):
@@ -83,6 +96,20 @@ def link(claims: List[dict], story: str, model: Optional[_model.Model] = None,
         members_of[fact.id] = members
     check_parts(facts, members_of)
     return facts
+
+
+def replacements(prepared: List[dict]) -> dict:
+    """For each superseded figure, the index of the figure of its article that replaced it: the
+    nearest of the same measure and unit that is not superseded itself."""
+    out = {}
+    for i, c in enumerate(prepared):
+        if not c.get("superseded") or not c.get("measure"):
+            continue
+        current = [j for j, d in enumerate(prepared) if d["article_id"] == c["article_id"] and not d.get("superseded")
+                   and d.get("measure") == c["measure"] and d["_unit"] == c["_unit"]]
+        if current:
+            out[i] = min(current, key=lambda j: (abs((prepared[j].get("start") or 0) - (c.get("start") or 0)), j))
+    return out
 
 
 def facts_to_rows(facts: List[Fact], claims: List[dict]):

@@ -3,7 +3,8 @@ report one quantity. Each feature has a meaning and a unit test; the model learn
 
 Hard constraints (``cannot_link``) are the cases where a link is wrong whatever the words: two
 units, two measures the vocabulary knows apart (killed, injured), a rise and a fall, a total of several places and
-one of them, a forecast and the actual figure, people and things (12 guns, 12 Somalis), a toll
+one of them, a forecast and the actual figure, people and things (12 guns, 12 Somalis), a part
+that names its group and a count that does not ('39 of the dead were civilians', '39 killed'), a toll
 with the attacker and one without
 ("nine dead, including the gunman" beside "eight victims"), two figures of one article.
 """
@@ -26,7 +27,7 @@ FEATURES = [
     "subject_same", "subject_one_side", "subject_part_one_side", "subject_differ", "what_overlap", "what_unknown", "what_overlap_value_equal",
     "place_same", "place_contains", "place_unstated", "place_unrelated", "place_unrelated_weak", "place_contrasted",
     "time_same", "time_earlier",
-    "value_equal", "value_overlap", "value_close", "value_log_ratio", "value_equal_distinctive",
+    "value_equal", "value_rounds_equal", "value_overlap", "value_close", "value_log_ratio", "value_equal_distinctive",
     "same_measure_value_equal", "same_measure_value_close", "value_equal_story_share",
     "currency_differ",
     "source_same",
@@ -182,12 +183,45 @@ def prepare(claims: List[dict], frame, vocabulary) -> List[dict]:
             _with_perpetrator=with_perpetrator(c),
             _counts=counts(c),
             _direction=direction(c),
+            _group=_words_of(c.get("subject")) & SUBSET_GROUPS if "part" in quals else set(),
+            _named=_named(c),
         ))
     return out
 
 
+def _named(c: dict) -> set:
+    """The words that say whom a figure counts: its subject, its own text and the three words
+    after it ('two children' whose subject the parse missed)."""
+    after = " ".join((_sides(c) or ("", ""))[1].split()[:3])
+    return _words_of(c.get("subject")) | _words_of(c.get("text")) | _words_of(after)
+
+
+def _names(c: dict, groups: set) -> bool:
+    """Whether a prepared figure names one of the groups, in any form ('children' for 'child')."""
+    return any(w.startswith(g[:5]) for w in c["_named"] for g in groups)
+
+
 def _key(c: dict, frame) -> tuple:
     return (c["article_id"], c.get("measure"), unit_class(c.get("unit")), frame.name(c.get("place")), frame.time_key(c))
+
+
+def _last_digit(v: float) -> int:
+    """The power of ten of a figure's last significant digit: 3 for 15,000; -1 for 15.1."""
+    mantissa, exponent = f"{abs(v):.12e}".split("e")
+    digits = mantissa.replace(".", "").rstrip("0") or "0"
+    return int(exponent) - len(digits) + 1
+
+
+def rounds_alike(x: Optional[float], y: Optional[float]) -> bool:
+    """Whether the more precise figure, rounded as the other is, is the other, within 5%: 15.1
+    million and 15 million, 601,000 and 600,000; not 1.2 million and 1 million, and never two
+    counts under 100 (39 beside 40 is two tolls)."""
+    if not x or not y or x == y or x * y < 0 or max(abs(x), abs(y)) < 100 \
+            or abs(x - y) > 0.05 * max(abs(x), abs(y)):
+        return False
+    e = max(_last_digit(x), _last_digit(y))
+    coarse, fine = (x, y) if _last_digit(x) >= _last_digit(y) else (y, x)
+    return math.isclose(round(fine / 10 ** e) * 10 ** e, coarse, rel_tol=1e-9)
 
 
 def _round(v: float) -> bool:
@@ -236,6 +270,8 @@ def cannot_link(a: dict, b: dict, frame) -> bool:
         return True
     if a["_other"] != b["_other"]:
         return True  # 'another dozen', 'two other buildings': by their own words not the figure beside them
+    if (a["_group"] and not _names(b, a["_group"])) or (b["_group"] and not _names(a, b["_group"])):
+        return True  # a part that names its group ('39 of the dead were civilians') is not the toll '39 killed'
     if a["_with_perpetrator"] != b["_with_perpetrator"] and a["_value"] != b["_value"]:
         return True  # 'nine dead, including the gunman' beside 'eight victims': they agree, and are two counts
     if frame.place_relation(a, b) == "joint":
@@ -294,6 +330,8 @@ def pair_features(a: dict, b: dict, frame) -> List[float]:
         put("value_equal")
         if a["_distinctive"] and b["_distinctive"]:
             put("value_equal_distinctive")
+    elif a.get("unit") == b.get("unit") and rounds_alike(a["_value"], b["_value"]):
+        put("value_rounds_equal")  # '15 million' beside '15.1 million': one figure, rounded by one outlet
     (la, ha), (lb, hb) = a["_interval"], b["_interval"]
     if max(la, lb) <= min(ha, hb):
         put("value_overlap")
