@@ -101,14 +101,15 @@ def link(claims: List[dict], story: str, model: Optional[_model.Model] = None,
 def replacements(prepared: List[dict]) -> dict:
     """For each superseded figure, the index of the figure of its article that replaced it: the
     nearest of the same measure and unit that is not superseded itself."""
+    current: dict = {}
+    for j, d in enumerate(prepared):
+        if not d.get("superseded"):
+            current.setdefault((d["article_id"], d.get("measure"), d["_unit"]), []).append(j)
     out = {}
     for i, c in enumerate(prepared):
-        if not c.get("superseded") or not c.get("measure"):
-            continue
-        current = [j for j, d in enumerate(prepared) if d["article_id"] == c["article_id"] and not d.get("superseded")
-                   and d.get("measure") == c["measure"] and d["_unit"] == c["_unit"]]
-        if current:
-            out[i] = min(current, key=lambda j: (abs((prepared[j].get("start") or 0) - (c.get("start") or 0)), j))
+        candidates = current.get((c["article_id"], c.get("measure"), c["_unit"])) if c.get("superseded") else None
+        if candidates and c.get("measure"):
+            out[i] = min(candidates, key=lambda j: (abs((prepared[j].get("start") or 0) - (c.get("start") or 0)), j))
     return out
 
 
