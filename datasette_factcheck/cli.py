@@ -100,19 +100,20 @@ def _interrupt(signum, frame):
 @click.option("--quiet", is_flag=True, help="Scores only, without the list of misses and false claims")
 @click.option("--facts", "by_fact", is_flag=True, help="Also list each gold fact's claims and the facts they were linked to")
 @click.option("--cv", is_flag=True, help="Leave-one-story-out: link each GOLD story with a model trained on the others")
-def evaluate_command(db, gold, story, as_json, quiet, by_fact, cv):
+@click.option("--by-corpus", is_flag=True, help="With --cv, hold out each corpus (the gold file name's prefix) at once")
+def evaluate_command(db, gold, story, as_json, quiet, by_fact, cv, by_corpus):
     """Score the claims and facts in DB against GOLD annotation files.
 
     With --cv, DB must hold every GOLD story (build it from their texts); each story is linked by
     a model fitted on all the other stories, so no story is scored by a model that saw it."""
     import json
 
-    from .evaluation import cross_validate, evaluate, pooled, report, report_facts
+    from .evaluation import corpus_of, cross_validate, evaluate, pooled, report, report_facts
 
     if not gold:
         raise click.UsageError("give at least one GOLD file")
     if cv:
-        result = cross_validate(db, sorted(gold))
+        result = cross_validate(db, sorted(gold), fold_of=corpus_of if by_corpus else None)
         if as_json:
             click.echo(json.dumps(result, indent=2, default=str))
             return
