@@ -73,9 +73,14 @@ def clean(text: str) -> str:
 
 
 def _subject(verb):
+    """Who does the reporting: the verb's subject; for a passive ('was recorded by the USGS') its
+    agent, never what was recorded."""
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.dep_ != "nsubjpass":
+        if child.dep_ == "nsubj":
             return child
+    if any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children):
+        return next((obj for agent in verb.children if agent.dep_ == "agent"
+                     for obj in agent.children if obj.dep_ == "pobj"), None)
     # "..., the Syrian Observatory for Human Rights said." parsed with the speaker hanging elsewhere
     doc = verb.doc
     if verb.i > 0:
@@ -124,10 +129,18 @@ def _citing(verb) -> Optional[str]:
     return None
 
 
-def speaker_of(verb, last_speaker: Optional[str]) -> Optional[str]:
-    """The speaker of a reporting verb, pronouns resolved to the last named speaker."""
+def _holds(subj, token) -> bool:
+    """Whether a speaker's words take in the token: '4-Plus Earthquake Recorded Near Healdsburg'."""
+    if hasattr(subj, "pos_"):
+        return token.i == subj.i or any(t.i == token.i for t in subj.subtree)
+    return subj.start <= token.i < subj.end
+
+
+def speaker_of(verb, last_speaker: Optional[str], figure=None) -> Optional[str]:
+    """The speaker of a reporting verb, pronouns resolved to the last named speaker. A figure is
+    never part of its own source: a headline's 'Quake of 4.6 recorded' names no speaker."""
     subj = _subject(verb)
-    if subj is None:
+    if subj is None or (figure is not None and _holds(subj, figure)):
         return None
     if _is_pronoun(subj):
         return last_speaker
@@ -148,14 +161,14 @@ def source_for(number_token, sentence_tokens, last_speaker: Optional[str] = None
             continue
         if lemma == "quote":
             speaker = next((phrase(c) for c in anc.children if c.dep_ == "dobj"), None)
-            quoter = speaker_of(anc, last_speaker)
+            quoter = speaker_of(anc, last_speaker, number_token)
             if speaker:
                 return f"{speaker} (quoted by {quoter})" if quoter else speaker
         if lemma == "report" and anc.dep_ in ("amod", "acl"):
             continue
         if lemma in ("say", "tell", "report") and path[k - 1].dep_ == "advmod":
             continue
-        speaker = speaker_of(anc, last_speaker)
+        speaker = speaker_of(anc, last_speaker, number_token)
         if speaker:
             cited = _citing(anc)
             return f"{speaker}, citing {cited}" if cited else speaker
@@ -166,7 +179,7 @@ def source_for(number_token, sentence_tokens, last_speaker: Optional[str] = None
         for child in anc.children:
             if (child.dep_ in ("parataxis", "advcl", "ccomp", "conj") and child.pos_ == "VERB"
                     and child.lemma_.lower() in REPORTING - WEAK_REPORTING and number_token not in child.subtree):
-                speaker = speaker_of(child, last_speaker)
+                speaker = speaker_of(child, last_speaker, number_token)
                 if speaker:
                     return speaker
     return None

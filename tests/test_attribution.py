@@ -1,0 +1,29 @@
+"""Who gives a figure (extract/attribution.py), read from invented sentences by the real pipeline."""
+import pytest
+
+from test_claims import claims_of
+
+
+@pytest.mark.parametrize("text,figure,source", [
+    ("At least 46 people were killed, the monitoring group said.", "At least 46", "monitoring group"),
+    ("Police said 12 people were arrested on Sunday.", "12", "Police"),
+    ("At least 57 people died, according to the health ministry.", "At least 57", "health ministry"),
+    ("The state news agency put the death toll at 32.", "32", "state news agency"),
+    ("A tremor of magnitude 4.6 was recorded by the Geological Survey on Thursday.", "magnitude 4.6", "Geological Survey"),
+])
+def test_the_speaker_of_a_figure(pipe, text, figure, source):
+    assert claims_of(pipe, text)[figure]["source"] == source
+
+
+@pytest.mark.parametrize("text,figure", [
+    ("A tremor with a preliminary magnitude of 4.6 was recorded in the valley this morning.", "magnitude of 4.6"),  # passive, no agent
+    ("4.6 Tremor Recorded Near Riverton", "4.6"),  # a headline: the figure is no speaker of itself
+    ("Forty-one people were killed in the blast.", "Forty-one"),  # the outlet's own statement
+])
+def test_no_speaker_is_made_up(pipe, text, figure):
+    assert claims_of(pipe, text)[figure]["source"] is None
+
+
+def test_a_pronoun_speaker_is_the_last_named_one(pipe):
+    found = claims_of(pipe, "The governor told reporters that the city was calm. He said 25 people had been killed.")
+    assert found["25"]["source"] == "governor"
