@@ -27,3 +27,13 @@ def test_no_speaker_is_made_up(pipe, text, figure):
 def test_a_pronoun_speaker_is_the_last_named_one(pipe):
     found = claims_of(pipe, "The governor told reporters that the city was calm. He said 25 people had been killed.")
     assert found["25"]["source"] == "governor"
+
+
+def test_a_bare_noun_stands_for_the_speaker_named_before(pipe):
+    found = claims_of(pipe, "The Pension Administration announced the rise on Wednesday. "
+                            "The agency said the average check will be $1,657 a month.")
+    assert found["$1,657"]["source"] == "Pension Administration"
+    # a noun with words of its own names its speaker itself
+    found = claims_of(pipe, "The admiral announced the capture on Monday. "
+                            "The Indian government said 23 pirates were held.")
+    assert found["23"]["source"] == "Indian government"

@@ -6,24 +6,24 @@ speaker ("He said") is the last named speaker before it.
 """
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 from typing import Optional
 
 from . import places
 
-REPORTING = {
-    "say", "tell", "report", "state", "announce", "confirm", "estimate", "add", "note", "tweet",
-    "write", "explain", "warn", "insist", "allege", "record", "count", "tally", "publish",
-    "release", "declare", "indicate", "disclose", "reveal", "quote", "cite", "acknowledge",
-    "testify", "inform", "show", "give", "put", "place", "update", "list", "document",
-}
+_WORDS = json.loads((Path(__file__).parent / "vocabulary" / "attribution.json").read_text(encoding="utf-8"))
+REPORTING = set(_WORDS["reporting_verbs"])
 # "put/give/place" report a figure only about a toll: "SANA put the death toll at 32".
-TOLL_NOUNS = {"toll", "figure", "number", "tally", "count", "estimate", "total", "casualty"}
-WEAK_REPORTING = {"give", "put", "place", "show", "update", "list"}
+TOLL_NOUNS = set(_WORDS["toll_nouns"])
+WEAK_REPORTING = set(_WORDS["weak_reporting"])
 CUT_DEPS = {"relcl", "advcl", "punct", "parataxis", "ccomp", "mark", "dep", "appos", "acl"}
 # "according to figures published by the Observatory": the agent is the source
-CARRIER_NOUNS = {"figure", "estimate", "data", "statistic", "report", "tally", "count", "number", "record", "count", "toll"}
-PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "officials", "this", "that"}
+CARRIER_NOUNS = set(_WORDS["carrier_nouns"])
+PRONOUNS = set(_WORDS["pronouns"])
+# "the agency said": a bare noun standing for a speaker named before
+REFERRING_NOUNS = set(_WORDS["referring_nouns"])
 
 
 def phrase(token) -> str:
@@ -100,6 +100,13 @@ def _is_pronoun(token) -> bool:
     return token.pos_ == "PRON" or token.lower_ in PRONOUNS
 
 
+def _refers(token) -> bool:
+    """'The agency said', 'the company said': a bare common noun (a determiner at most) standing for
+    a speaker the article named before; 'the Indian government' names one itself."""
+    return hasattr(token, "pos_") and token.pos_ == "NOUN" and token.lemma_.lower() in REFERRING_NOUNS \
+        and all(t.i == token.i or t.pos_ == "DET" for t in token.subtree)
+
+
 def _text(subj) -> str:
     return phrase(subj) if hasattr(subj, "pos_") else clean(subj.text)
 
@@ -143,6 +150,8 @@ def speaker_of(verb, last_speaker: Optional[str], figure=None) -> Optional[str]:
     if subj is None or (figure is not None and _holds(subj, figure)):
         return None
     if _is_pronoun(subj):
+        return last_speaker
+    if _refers(subj) and last_speaker:
         return last_speaker
     return _text(subj)
 
@@ -190,6 +199,6 @@ def sentence_speaker(sentence_tokens) -> Optional[str]:
     for t in sentence_tokens:
         if t.pos_ == "VERB" and t.lemma_.lower() in REPORTING - WEAK_REPORTING:
             subj = _subject(t)
-            if subj is not None and not _is_pronoun(subj):
+            if subj is not None and not _is_pronoun(subj) and not _refers(subj):
                 return _text(subj)
     return None
