@@ -29,6 +29,19 @@ def test_an_expected_number_of_jobs_is_the_forecast_of_jobs_added(pipe):
     assert (row["measure"], row["time_frame"]) == ("jobs added", "forecast")
 
 
+@pytest.mark.parametrize("text,figure,forecast", [
+    ("Unemployment fell to 5.9%, below the 6.1% economists had expected.", "6.1%", True),
+    ("Unemployment fell to 5.9%, below the 6.1% economists had expected.", "5.9%", False),
+    ("Payrolls rose by 559,000, below the forecast of 650,000.", "650,000", True),
+    ("The consensus forecast was for 671,000 jobs.", "671,000", True),
+    ("Prices rose 0.6% in May, as analysts polled by a wire service had expected.", "0.6%", False),  # met, not forecast
+    ("Police arrested 12 economists who had protested.", "12", False),
+    ("The toll, 57, is expected to rise.", "57", False),
+])
+def test_a_figure_someone_forecast_is_a_forecast(pipe, text, figure, forecast):
+    assert (reading(pipe, text, figure)["time_frame"] == "forecast") is forecast
+
+
 def test_a_growing_economy_in_percent_is_not_jobs_added(pipe):
     assert reading(pipe, "The economy grew 2.4% in the quarter.", "2.4%")["measure"] != "jobs added"
 

@@ -15,7 +15,7 @@ from typing import List, Optional, Tuple
 from .. import plugins
 from . import attribution, numbers, places, segmenting
 from .measures import (CHANGE_NOUNS, CHANGE_OF, CHANGE_VERBS, CONTAINER_NOUNS, COUNTED_NOUNS, COUNTED_UNITS, FORECAST_WORDS,
-                       GENERIC_PERSONS, LEVEL_VERBS, MAGNITUDE_NOUNS, MEASURE_INFO, MONEY_MEASURES, PERIOD_PHRASES,
+                       FORECASTERS, GENERIC_PERSONS, LEVEL_VERBS, MAGNITUDE_NOUNS, MEASURE_INFO, MONEY_MEASURES, PERIOD_PHRASES,
                        PERSON_NOUNS, POLL_NOUNS, REGIMEN_COUNTS, TALLY_WORDS, UNIT_MEASURES, person_class)
 from ..model import Article, Claim, Sentence
 
@@ -62,6 +62,13 @@ SUPERSEDED_RE = re.compile(
     r"|\bup\s+from\s*$|\brevised\s+(down|up)?\s*from\s*$",
     re.I,
 )
+# A figure followed by who forecast it: 'the 6.1% economists had expected', 'the 1 million that
+# analysts polled by Reuters projected' (the parse often hangs these clauses elsewhere)
+FORECAST_AFTER_RE = re.compile(
+    r"\s*(?:%|percent|million|billion|trillion|thousand)?\s*(?:that\s+|which\s+)?(?:the\s+)?(?:"
+    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in FORECASTERS)
+    + r")\b(?:\s+[\w-]+){0,4}?\s+(?:had\s+|have\s+|were\s+|was\s+)?(?:been\s+)?(?:"
+    + "|".join(re.escape(w[:7]) for w in sorted(FORECAST_WORDS)) + r")\w*", re.I)
 PERIOD_RE = re.compile(
     r"(?<![\w-])(?P<p>" + "|".join(sorted((re.escape(p).replace(r"\ ", r"\s+") for p in PERIOD_PHRASES), key=len, reverse=True))
     + r")(?![\w-])(?!\s+(?:ago|earlier|later|before|after|old)\b)",
@@ -1254,13 +1261,19 @@ def _reference_period(q, sentence: Sentence, figures) -> Optional[str]:
 
 
 def _forecast(tok) -> bool:
-    """'Economists had expected claims to fall to 475,000', 'a forecast of 5%': a figure inside
-    what a forecast says is a forecast, kept apart from the actual figure. The figure must sit in
-    the forecast's complement: in 'the toll, 57, is expected to rise' the 57 is the actual toll."""
+    """'Economists had expected claims to fall to 475,000', 'a forecast of 5%', 'the forecast was
+    for 671,000', 'the 6.1% economists had expected': a figure inside what a forecast says is a
+    forecast, kept apart from the actual figure. The figure must sit in the forecast's complement:
+    in 'the toll, 57, is expected to rise' the 57 is the actual toll."""
+    if FORECAST_AFTER_RE.match(tok.doc.text[tok.idx + len(tok.text):tok.sent.end_char]):
+        return True
     child = tok
     for a in tok.ancestors:
         if _lemma(a) in FORECAST_WORDS and child.dep_ in FORECAST_COMPLEMENTS:
             return True
+        if _lemma(a) == "be" and child.dep_ in ("attr", "prep", "acomp") and any(
+                c.dep_ == "nsubj" and _lemma(c) in FORECAST_WORDS for c in a.children):
+            return True  # 'the consensus forecast was for 671,000 jobs'
         if a.dep_ in ("ROOT",) or _lemma(a) in attribution.REPORTING:
             return False
         child = a

@@ -51,6 +51,8 @@ LEVEL_VERBS = set(VOCABULARY["level_verbs"])
 CHANGE_NOUNS = set(VOCABULARY["change_nouns"])
 CONTAINER_NOUNS = set(VOCABULARY["container_nouns"])
 FORECAST_WORDS = set(VOCABULARY["forecast_words"])
+# 'the 6.1% economists had expected', 'the 1 million that analysts projected': who makes forecasts
+FORECASTERS = VOCABULARY["forecasters"]
 # The parts a thing is counted in, hyphened after a number: 'a one-storey shop', 'a one-bedroom flat'
 PART_NOUNS = set(VOCABULARY["part_nouns"])
 
