@@ -70,6 +70,15 @@ def test_fatally_shot_is_a_death(pipe):
     assert claims_of(pipe, "The weekend left 150 fatally shot in the city.")["150"]["measure"] == "killed"
 
 
+@pytest.mark.parametrize("text,figure,measure", [
+    ("Fifty people lost their lives in the flood.", "Fifty", "killed"),  # a verb and its object, words apart
+    ("The crash cost 12 people their lives.", "12", "killed"),
+    ("Five men lost their jobs.", "Five", "man"),  # the idiom needs its own object
+])
+def test_a_verb_and_its_object_say_what_happened(pipe, text, figure, measure):
+    assert claims_of(pipe, text)[figure]["measure"] == measure
+
+
 def test_in_total_is_a_sum_not_a_running_total(pipe):
     found = claims_of(pipe, "In total, there were more than 540 shootings over the holiday weekend.")
     assert found["more than 540"]["time_frame"] != "running_total"

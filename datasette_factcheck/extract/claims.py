@@ -914,6 +914,8 @@ def _word_measure(t, vocab: dict):
     name = _measure_class(lemma, vocab) or _measure_class(t.lower_, vocab)
     if name is None and t.i + 1 < len(t.doc):
         name = _measure_class(f"{lemma} {_lemma(t.doc[t.i + 1])}", vocab)
+    if name is None and t.pos_ == "VERB":  # 'lost their lives': a verb and its object, words apart
+        name = next((m for c in t.children if c.dep_ == "dobj" and (m := _measure_class(f"{lemma} {_lemma(c)}", vocab))), None)
     return name
 
 
