@@ -321,6 +321,15 @@ def test_forecast_and_actual_never_link():
     assert not banned
 
 
+def test_an_aftershock_never_links_the_main_shock():
+    main = claim("a", 4.6, measure="magnitude", sentence="A magnitude 4.6 quake struck on Thursday.", text="4.6")
+    after = claim("b", 4.6, measure="magnitude", sentence="It was followed by a 4.6 aftershock an hour later.", text="4.6")
+    _, banned = features_of(main, after)
+    assert banned
+    _, banned = features_of(after, dict(after, id="x", article_id="c"))
+    assert not banned  # two outlets' aftershock
+
+
 def test_measures_the_vocabulary_knows_apart_never_link():
     _, banned = features_of(claim("a", 53, measure="killed"), claim("b", 53, measure="injured"))
     assert banned

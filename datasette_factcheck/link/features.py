@@ -2,7 +2,8 @@
 report one quantity. Each feature has a meaning and a unit test; the model learns its weight.
 
 Hard constraints (``cannot_link``) are the cases where a link is wrong whatever the words: two
-units, two measures the vocabulary knows apart (killed, injured), a rise and a fall, a total of several places and
+units, two measures the vocabulary knows apart (killed, injured), a rise and a fall, an aftershock
+and the main shock, a total of several places and
 one of them, a forecast and the actual figure, people and things (12 guns, 12 Somalis), a part
 that names its group and a count that does not ('39 of the dead were civilians', '39 killed'), a toll
 with the attacker and one without
@@ -32,7 +33,7 @@ FEATURES = [
     "currency_differ",
     "source_same",
     "context_similarity", "both_lead",
-    *[f"{q}_mismatch" for q in ("earlier", "aftershock", "additional", "cumulative", "part", "record")],
+    *[f"{q}_mismatch" for q in ("earlier", "additional", "cumulative", "part", "record")],
     "period_mismatch",
     "all_read_alike", "both_first_of_measure", "one_figure_each", "alike_log_ratio",
 ]
@@ -268,6 +269,8 @@ def cannot_link(a: dict, b: dict, frame) -> bool:
         return True  # people beside things: '12 guns' and '12 Somalis'; 'two boats' and 'two arrested'
     if ("forecast" in a["_quals"]) != ("forecast" in b["_quals"]):
         return True
+    if ("aftershock" in a["_quals"]) != ("aftershock" in b["_quals"]):
+        return True  # an aftershock's figure beside the main shock's: two events
     if a["_other"] != b["_other"]:
         return True  # 'another dozen', 'two other buildings': by their own words not the figure beside them
     if (a["_group"] and not _names(b, a["_group"])) or (b["_group"] and not _names(a, b["_group"])):
@@ -366,7 +369,7 @@ def pair_features(a: dict, b: dict, frame) -> List[float]:
         put("context_similarity", len(a["_window"] & b["_window"]) / len(union))
     if a["_lead"] and b["_lead"]:
         put("both_lead")
-    for q in (a["_quals"] ^ b["_quals"]) - {"forecast"}:
+    for q in (a["_quals"] ^ b["_quals"]) - {"forecast", "aftershock"}:
         put(f"{q}_mismatch")  # 'two buildings' beside 'two other buildings'; a record beside this week's
     if a.get("period") and b.get("period") and a["period"] != b["period"]:
         put("period_mismatch")  # a month's change beside a year's
