@@ -48,3 +48,21 @@ def test_a_nationality_of_the_people_counted_is_not_where_they_are(pipe):
     assert found["23"]["place"] == found["11"]["place"] == "Gulf of Aden"
     # a people named on their own still says where: 'Syrians' in a text that names Syria
     assert claims_of(pipe, "Syria is at war. Syrians lost 40 homes.")["40"]["place"] == "Syria"
+
+
+def test_a_distance_is_where_what_it_locates_is_else_what_it_is_measured_from(pipe):
+    text = "Quake\n\nThe quake struck 14 miles northeast of Millbrook early on Friday."
+    assert claims_of(pipe, text)["14 miles"]["place"] == "Millbrook"
+    text = "Ferndale, the mayor's home town, is 40 miles north of Springfield."
+    assert claims_of(pipe, text)["40 miles"]["place"] == "Ferndale"
+    # another distance's reference is not what this one locates
+    text = "The quake began two miles east of Fresno and five miles west of Modesto."
+    found = claims_of(pipe, text)
+    assert found["two miles"]["place"] == "Fresno" and found["five miles"]["place"] == "Modesto"
+    # a place inside the reference ('the border with Sudan') is not where the distance is measured from
+    text = "Refugees reached Yida.\n\nThe camp lies 25 km from the border with Sudan."
+    assert claims_of(pipe, text)["25 km"]["place"] != "Sudan"
+    # a ship named like a place is no reference: 'the warship Mysore, which'
+    text = "Pirates struck in the Gulf of Aden.\n\nThe warship Kochi, which was on patrol, was 13 nautical miles from the Kochi."
+    assert claims_of(pipe, text)["13 nautical miles"]["place"] == "Gulf of Aden"
+    assert places.craft_names("The Indian warship Mysore, which carried out the raid.") == {"Mysore"}

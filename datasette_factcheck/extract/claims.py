@@ -1058,9 +1058,11 @@ def _place(tok, region, span, sentence: Sentence, ctx: ExtractionContext, q=None
     # a place that only describes someone named ('a jeweller working for Chopard, one of
     # Switzerland's best-known houses') says nothing of where the figure is
     in_sentence = [m for m in in_sentence if (not places.is_actor(m, doc) or any(m in g and len(g) > 1 for g in lists))
-                   and not _origin(m, doc) and not _in_apposition(m, doc, tok)]
-    if measure == "distance":  # '10 km from the border with Sudan': what it is measured from is not where
-        in_sentence = [m for m in in_sentence if m.start < sentence.start + q.start]
+                   and not _in_apposition(m, doc, tok)]
+    if measure == "distance":  # '14 miles from Healdsburg': a distance's 'from' is no origin
+        in_sentence = _distance_places(in_sentence, sentence, q, places.doc_text(doc), doc)
+    else:
+        in_sentence = [m for m in in_sentence if not _origin(m, doc)]
     ids = {t.i for t in region}
     found = [m for m in in_sentence if m.token_start in ids]
     wide = NATIONWIDE_RE.search(sentence.text)
@@ -1082,6 +1084,29 @@ def _place(tok, region, span, sentence: Sentence, ctx: ExtractionContext, q=None
         return name, (ctx.gazetteer.inside.get(names[0]) if len(names) == 1 else None), how
     name, how = ctx.context_place(sentence)
     return name, (ctx.gazetteer.inside.get(name) if name else None), how
+
+
+# "2 miles northeast of", "130km off", "5 km (3 miles) from the": a place named as what a distance
+# is measured from
+REFERENCE_BEFORE = re.compile(
+    r"(?:\b(?:north|south|east|west)[\w-]*\s+of|\b(?:from|off)|\boff\s+the\s+coast\s+of)\s+(?:the\s+)?$", re.I)
+REFERENCE_GAP = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:(?:north|south|east|west)[\w-]*\s+(?:of\s+)?|away\s+from\s+|from\s+|off\s+(?:the\s+coast\s+of\s+)?|outside\s+)"
+    r"(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?", re.I)
+
+
+def _distance_places(in_sentence, sentence: Sentence, q, text: str, doc):
+    """A distance is where the thing it locates is ('Wasilla is 64 km north of Anchorage':
+    Wasilla); when its sentence names no such place, where it is measured from ('the quake struck
+    14 miles northeast of Healdsburg', '130km off Sicily'). A place that is another distance's
+    reference ('east of Cloverdale') or only part of the reference ('from the border with Sudan')
+    is neither."""
+    start, end = sentence.start + q.start, sentence.start + q.end
+    located = [m for m in in_sentence if m.end <= start and not _origin(m, doc)
+               and not REFERENCE_BEFORE.search(text[max(0, m.start - 40):m.start])]
+    if located:
+        return located
+    return [m for m in in_sentence if m.start >= end and REFERENCE_GAP.fullmatch(text[end:m.start])][:1]
 
 
 def _apart(t, tok, deps) -> bool:

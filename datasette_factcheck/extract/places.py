@@ -19,7 +19,7 @@ from typing import Dict, List, Optional, Set, Tuple
 PLACE_NOUNS = (
     "city|town|village|suburb|district|neighbourhood|neighborhood|area|province|region|county|state|"
     "capital|camp|quarter|borough|municipality|island|port|governorate|prefecture|territory|enclave|"
-    "settlement|township|parish|valley|outskirts"
+    "settlement|township|parish|valley|outskirts|hometown"
 )
 WORD = r"[A-Z](?:[\w-]|['’](?=\w))*"  # an apostrophe only inside a word: "Shi'ite", not "Damascus' "
 PROPER = rf"(?:al-|el-|ad-|as-|ash-)?{WORD}(?:[ \t]+(?:al-|el-|de |del |du |la |le )?{WORD}){{0,3}}"
@@ -35,6 +35,13 @@ APPOS_OF = re.compile(rf"\b(?P<inner>{PROPER}),\s+(?:a|an|the)\s+[\w\s-]{{0,40}}
 IN_COUNTRY = re.compile(  # the container in a lookahead, so that "Later, Paris, France" still finds Paris
     rf"\b(?P<place>{PROPER})(?=(?:\s+(?:refugee|military|border))?(?:\s+(?:{PLACE_NOUNS}))?"
     rf"(?P<sep>,\s+|\s+in\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,2}})(?P<country>{PROPER}))")
+# "Ferndale, the mayor's home town,", "Ferndale, a mining town": a name the text calls a kind of place
+APPOS_KIND = re.compile(
+    rf"\b(?P<name>{PROPER}),\s+(?:a|an|the|his|her|their|its|{PROPER}['’]s?)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{PLACE_NOUNS})\s*[,.;]")
+# "14 miles northeast of Healdsburg", "130km off Sicily": what a distance is measured from is a place
+DISTANCE_OF = re.compile(
+    rf"(?:\d|\b)(?:miles?|kilomet(?:er|re)s?|km|metres?|meters?|yards?|feet)\s+(?:\([^)]*\)\s+)?"
+    rf"(?:(?:north|south|east|west)[\w-]*\s+of|from|off|outside)\s+(?:the\s+)?(?P<name>{PROPER})")
 COUNTRY_S = re.compile(rf"\b(?P<country>{PROPER})['’]s?\s+(?P<place>{PROPER})")
 # Parts of a city: a toll there is the city's toll ("a suburb of a city is the same place").
 SUB_CITY = re.compile(r"\b(suburb|district|neighbou?rhood|quarter|borough|outskirts|area)\b", re.I)
@@ -170,13 +177,14 @@ def _ok(name: str) -> bool:
 
 
 # Craft are named like places: "a dhow named Salahaddin", "the pirate dhow, Salahaddin, which",
+# "the warship Mysore, which",
 # "boarded the Salahaddin". A name given to a vessel, a plane or a train is not where anything is.
 CRAFT = r"(?:dhow|vessel|ship|boat|tanker|freighter|trawler|yacht|craft|skiff|ferry|liner|barge|frigate|" \
         r"destroyer|warship|submarine|carrier|plane|aircraft|jet|helicopter|train)s?"
 NAME = r"[`'\"‘“]?\s*([A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})"
 CRAFT_NAME = re.compile(
     rf"\b{CRAFT}\b[^.;]{{0,40}}?\b(?:named|called|identified as|bearing the name|christened)\s+(?:the\s+)?{NAME}"
-    rf"|\b{CRAFT}\s*,\s*(?:the\s+)?{NAME}\s*,"
+    rf"|\b{CRAFT}\s*,\s*(?:the\s+)?{NAME}\s*,|\b{CRAFT}\s+{NAME}(?=\s*,)"
     rf"|\bboard(?:ed|ing|s)?\s+the\s+{NAME}")
 
 
@@ -214,6 +222,14 @@ class Gazetteer:
                 owner = clean_name(m.group("owner") or "")
                 if owner in known and SUB_CITY.search(m.group(0)):
                     self.inside.setdefault(name, owner)
+        for m in DISTANCE_OF.finditer(text):  # a place whatever spaCy took it for elsewhere
+            name = clean_name(m.group("name"))
+            if _ok(name):
+                self.names.add(name)
+        for m in APPOS_KIND.finditer(text):
+            name = clean_name(m.group("name"))
+            if _ok(name) and name not in self.blocked:
+                self.names.add(name)
         for m in APPOS_OF.finditer(text):
             inner, outer = clean_name(m.group("inner")), clean_name(m.group("outer"))
             if _ok(inner) and outer in known and inner != outer and SUB_CITY.search(m.group(0)) and inner not in self.blocked:
