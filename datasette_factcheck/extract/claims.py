@@ -1059,6 +1059,11 @@ def _place(tok, region, span, sentence: Sentence, ctx: ExtractionContext, q=None
     # Switzerland's best-known houses') says nothing of where the figure is
     in_sentence = [m for m in in_sentence if (not places.is_actor(m, doc) or any(m in g and len(g) > 1 for g in lists))
                    and not _in_apposition(m, doc, tok)]
+    # the ends of a route ('cables between Italy and Egypt in the Mediterranean') say what it
+    # links; where the sentence puts the thing comes first, the ends only when it names nothing else
+    ends = [m for g in lists if ROUTE_BEFORE.search(places.doc_text(doc)[max(0, g[0].start - 30):g[0].start]) for m in g]
+    if ends and any(m not in ends for m in in_sentence):
+        in_sentence = [m for m in in_sentence if m not in ends]
     if measure == "distance":  # '14 miles from Healdsburg': a distance's 'from' is no origin
         in_sentence = _distance_places(in_sentence, sentence, q, places.doc_text(doc), doc)
     else:
@@ -1107,6 +1112,9 @@ def _distance_places(in_sentence, sentence: Sentence, q, text: str, doc):
     if located:
         return located
     return [m for m in in_sentence if m.start >= end and REFERENCE_GAP.fullmatch(text[end:m.start])][:1]
+
+
+ROUTE_BEFORE = re.compile(r"\b(?:between|linking|connecting|links?|connects?|joining)\s+(?:the\s+)?$", re.I)
 
 
 def _apart(t, tok, deps) -> bool:
@@ -1166,7 +1174,7 @@ def _listed_together(found, text: str) -> bool:
     """'Homs and Damascus', 'Homs, Damascus': places given as one list form one (joint) place."""
     for a, b in zip(found, found[1:]):
         between = text[a.end:b.start]
-        if not re.fullmatch(r"\s*(,|and|&|,\s*and)\s*", between):
+        if not re.fullmatch(r"\s*(,|and|&|,\s*and)\s*(?:the\s+)?", between):
             return False
     return True
 
