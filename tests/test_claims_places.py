@@ -99,3 +99,11 @@ def test_the_ends_of_a_route_are_its_place_only_when_the_sentence_names_no_other
     # traffic between two regions is for both of them, 'the' or not
     found = claims_of(pipe, "Close to 90 percent of data traffic between Europe and the Middle East was cut.")
     assert found["Close to 90 percent"]["place"] == "Europe + Middle East"
+
+
+def test_only_a_lede_borrows_the_place_of_the_sentences_after_it(pipe):
+    text = ("Navy foils attack\n\nPirates attacked a ship in the Gulf of Aden." + FILLER
+            + "The navy recovered seven rifles.\n\nThe pirates will be handed to authorities in Djibouti.")
+    assert claims_of(pipe, text)["seven"]["place"] == "Gulf of Aden"
+    text = "Navy foils attack\n\nThe navy recovered seven rifles.\n\nThe raid took place in the Gulf of Aden."
+    assert claims_of(pipe, text)["seven"]["place"] == "Gulf of Aden"

@@ -149,10 +149,12 @@ class ExtractionContext:
         """The nearest place before the sentence: its paragraph, the paragraphs before, the headline.
         Also says how near: 'previous' for the sentence just before, else 'context'."""
         previous = True
+        lede = True  # no sentence before it is more than three paragraphs away
         for s in reversed(self.sentences[: sentence.index]):
             if s.kind not in EXTRACT_KINDS:
                 continue
             if sentence.paragraph - s.paragraph > 3:
+                lede = False
                 break
             found, _ = self.sentence_places.get(s.index, ([], False))
             if found:
@@ -160,7 +162,7 @@ class ExtractionContext:
             previous = False
         if self.headline_places:
             return places.join(self.headline_places), "context"
-        for s in self.sentences[sentence.index + 1:]:  # a lede with no place yet: the next sentences
+        for s in self.sentences[sentence.index + 1:] if lede else ():  # a lede with no place yet: the next sentences
             if s.kind not in EXTRACT_KINDS:
                 continue
             if s.paragraph - sentence.paragraph > 2:
