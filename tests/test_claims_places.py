@@ -48,3 +48,62 @@ def test_a_nationality_of_the_people_counted_is_not_where_they_are(pipe):
     assert found["23"]["place"] == found["11"]["place"] == "Gulf of Aden"
     # a people named on their own still says where: 'Syrians' in a text that names Syria
     assert claims_of(pipe, "Syria is at war. Syrians lost 40 homes.")["40"]["place"] == "Syria"
+
+
+def test_a_distance_is_where_what_it_locates_is_else_what_it_is_measured_from(pipe):
+    text = "Quake\n\nThe quake struck 14 miles northeast of Millbrook early on Friday."
+    assert claims_of(pipe, text)["14 miles"]["place"] == "Millbrook"
+    text = "Ferndale, the mayor's home town, is 40 miles north of Springfield."
+    assert claims_of(pipe, text)["40 miles"]["place"] == "Ferndale"
+    # another distance's reference is not what this one locates
+    text = "The quake began two miles east of Fresno and five miles west of Modesto."
+    found = claims_of(pipe, text)
+    assert found["two miles"]["place"] == "Fresno" and found["five miles"]["place"] == "Modesto"
+    # a place inside the reference ('the border with Sudan') is not where the distance is measured from
+    text = "Refugees reached Yida.\n\nThe camp lies 25 km from the border with Sudan."
+    assert claims_of(pipe, text)["25 km"]["place"] != "Sudan"
+    # a ship named like a place is no reference: 'the warship Mysore, which'
+    text = "Pirates struck in the Gulf of Aden.\n\nThe warship Kochi, which was on patrol, was 13 nautical miles from the Kochi."
+    assert claims_of(pipe, text)["13 nautical miles"]["place"] == "Gulf of Aden"
+    assert places.craft_names("The Indian warship Mysore, which carried out the raid.") == {"Mysore"}
+
+
+def test_a_place_that_modifies_a_site_its_people_or_what_is_counted_says_where(pipe):
+    assert claims_of(pipe, "A gunman opened fire at a Vancouver office on Friday, killing one man.")["one"]["place"] == "Vancouver"
+    assert claims_of(pipe, "The U.S. population was 331 million.")["331 million"]["place"] == "United States"
+    # the parties of a conflict are not where the dead are; the people's own place is
+    found = claims_of(pipe, "Gaza militants and children among 26 dead amid Israel and Hamas conflict")
+    assert found["26"]["place"] == "Gaza"
+    # a nationality of service members says whose, not where
+    assert claims_of(pipe, "The toll included 11 U.S. Marines.")["11"]["place"] is None
+
+
+def test_a_country_that_tallies_is_where_the_tally_is(pipe):
+    assert claims_of(pipe, "The U.S. has logged 40 million cases.")["40 million"]["place"] == "United States"
+    # a deed's doer is not where it struck: 'Israel's strikes'
+    found = claims_of(pipe, "Israel's latest strikes hit two towers in Gaza.")
+    assert found["two"]["place"] == "Gaza"
+
+
+def test_a_site_named_after_its_town_is_in_that_town_and_the_rest_of_its_name_is_no_place(pipe):
+    found = claims_of(pipe, "Damage to the Wasilla Bible Church was estimated at $1 million.")
+    assert found["estimated at $1 million"]["place"] == "Wasilla"
+    assert claims_of(pipe, "Damage to the Enough Project office was $1 million.")["$1 million"]["place"] is None
+    found = claims_of(pipe, "Thirteen states will gain or lose seats in the House of Representatives.")
+    assert found["Thirteen"]["place"] != "House"
+
+
+def test_the_ends_of_a_route_are_its_place_only_when_the_sentence_names_no_other(pipe):
+    found = claims_of(pipe, "Three cables between Italy and Egypt in the Mediterranean Sea were damaged.")
+    assert found["Three"]["place"] == "Mediterranean Sea"
+    # traffic between two regions is for both of them, 'the' or not
+    found = claims_of(pipe, "Close to 90 percent of data traffic between Europe and the Middle East was cut.")
+    assert found["Close to 90 percent"]["place"] == "Europe + Middle East"
+
+
+def test_only_a_lede_borrows_the_place_of_the_sentences_after_it(pipe):
+    text = ("Navy foils attack\n\nPirates attacked a ship in the Gulf of Aden." + FILLER
+            + "The navy recovered seven rifles.\n\nThe pirates will be handed to authorities in Djibouti.")
+    assert claims_of(pipe, text)["seven"]["place"] == "Gulf of Aden"
+    text = "Navy foils attack\n\nThe navy recovered seven rifles.\n\nThe raid took place in the Gulf of Aden."
+    assert claims_of(pipe, text)["seven"]["place"] == "Gulf of Aden"

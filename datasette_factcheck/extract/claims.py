@@ -156,10 +156,12 @@ class ExtractionContext:
         """The nearest place before the sentence: its paragraph, the paragraphs before, the headline.
         Also says how near: 'previous' for the sentence just before, else 'context'."""
         previous = True
+        lede = True  # no sentence before it is more than three paragraphs away
         for s in reversed(self.sentences[: sentence.index]):
             if s.kind not in EXTRACT_KINDS:
                 continue
             if sentence.paragraph - s.paragraph > 3:
+                lede = False
                 break
             found, _ = self.sentence_places.get(s.index, ([], False))
             if found:
@@ -167,7 +169,7 @@ class ExtractionContext:
             previous = False
         if self.headline_places:
             return places.join(self.headline_places), "context"
-        for s in self.sentences[sentence.index + 1:]:  # a lede with no place yet: the next sentences
+        for s in self.sentences[sentence.index + 1:] if lede else ():  # a lede with no place yet: the next sentences
             if s.kind not in EXTRACT_KINDS:
                 continue
             if s.paragraph - sentence.paragraph > 2:
@@ -1067,9 +1069,16 @@ def _place(tok, region, span, sentence: Sentence, ctx: ExtractionContext, q=None
     # a place that only describes someone named ('a jeweller working for Chopard, one of
     # Switzerland's best-known houses') says nothing of where the figure is
     in_sentence = [m for m in in_sentence if (not places.is_actor(m, doc) or any(m in g and len(g) > 1 for g in lists))
-                   and not _origin(m, doc) and not _in_apposition(m, doc, tok)]
-    if measure == "distance":  # '10 km from the border with Sudan': what it is measured from is not where
-        in_sentence = [m for m in in_sentence if m.start < sentence.start + q.start]
+                   and not _in_apposition(m, doc, tok)]
+    # the ends of a route ('cables between Italy and Egypt in the Mediterranean') say what it
+    # links; where the sentence puts the thing comes first, the ends only when it names nothing else
+    ends = [m for g in lists if ROUTE_BEFORE.search(places.doc_text(doc)[max(0, g[0].start - 30):g[0].start]) for m in g]
+    if ends and any(m not in ends for m in in_sentence):
+        in_sentence = [m for m in in_sentence if m not in ends]
+    if measure == "distance":  # '14 miles from Healdsburg': a distance's 'from' is no origin
+        in_sentence = _distance_places(in_sentence, sentence, q, places.doc_text(doc), doc)
+    else:
+        in_sentence = [m for m in in_sentence if not _origin(m, doc)]
     ids = {t.i for t in region}
     found = [m for m in in_sentence if m.token_start in ids]
     wide = NATIONWIDE_RE.search(sentence.text)
@@ -1091,6 +1100,32 @@ def _place(tok, region, span, sentence: Sentence, ctx: ExtractionContext, q=None
         return name, (ctx.gazetteer.inside.get(names[0]) if len(names) == 1 else None), how
     name, how = ctx.context_place(sentence)
     return name, (ctx.gazetteer.inside.get(name) if name else None), how
+
+
+# "2 miles northeast of", "130km off", "5 km (3 miles) from the": a place named as what a distance
+# is measured from
+REFERENCE_BEFORE = re.compile(
+    r"(?:\b(?:north|south|east|west)[\w-]*\s+of|\b(?:from|off)|\boff\s+the\s+coast\s+of)\s+(?:the\s+)?$", re.I)
+REFERENCE_GAP = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:(?:north|south|east|west)[\w-]*\s+(?:of\s+)?|away\s+from\s+|from\s+|off\s+(?:the\s+coast\s+of\s+)?|outside\s+)"
+    r"(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?", re.I)
+
+
+def _distance_places(in_sentence, sentence: Sentence, q, text: str, doc):
+    """A distance is where the thing it locates is ('Wasilla is 64 km north of Anchorage':
+    Wasilla); when its sentence names no such place, where it is measured from ('the quake struck
+    14 miles northeast of Healdsburg', '130km off Sicily'). A place that is another distance's
+    reference ('east of Cloverdale') or only part of the reference ('from the border with Sudan')
+    is neither."""
+    start, end = sentence.start + q.start, sentence.start + q.end
+    located = [m for m in in_sentence if m.end <= start and not _origin(m, doc)
+               and not REFERENCE_BEFORE.search(text[max(0, m.start - 40):m.start])]
+    if located:
+        return located
+    return [m for m in in_sentence if m.start >= end and REFERENCE_GAP.fullmatch(text[end:m.start])][:1]
+
+
+ROUTE_BEFORE = re.compile(r"\b(?:between|linking|connecting|links?|connects?|joining)\s+(?:the\s+)?$", re.I)
 
 
 def _apart(t, tok, deps) -> bool:
@@ -1150,7 +1185,7 @@ def _listed_together(found, text: str) -> bool:
     """'Homs and Damascus', 'Homs, Damascus': places given as one list form one (joint) place."""
     for a, b in zip(found, found[1:]):
         between = text[a.end:b.start]
-        if not re.fullmatch(r"\s*(,|and|&|,\s*and)\s*", between):
+        if not re.fullmatch(r"\s*(,|and|&|,\s*and)\s*(?:the\s+)?", between):
             return False
     return True
 

@@ -19,7 +19,7 @@ from typing import Dict, List, Optional, Set, Tuple
 PLACE_NOUNS = (
     "city|town|village|suburb|district|neighbourhood|neighborhood|area|province|region|county|state|"
     "capital|camp|quarter|borough|municipality|island|port|governorate|prefecture|territory|enclave|"
-    "settlement|township|parish|valley|outskirts"
+    "settlement|township|parish|valley|outskirts|hometown"
 )
 WORD = r"[A-Z](?:[\w-]|['’](?=\w))*"  # an apostrophe only inside a word: "Shi'ite", not "Damascus' "
 PROPER = rf"(?:al-|el-|ad-|as-|ash-)?{WORD}(?:[ \t]+(?:al-|el-|de |del |du |la |le )?{WORD}){{0,3}}"
@@ -35,6 +35,13 @@ APPOS_OF = re.compile(rf"\b(?P<inner>{PROPER}),\s+(?:a|an|the)\s+[\w\s-]{{0,40}}
 IN_COUNTRY = re.compile(  # the container in a lookahead, so that "Later, Paris, France" still finds Paris
     rf"\b(?P<place>{PROPER})(?=(?:\s+(?:refugee|military|border))?(?:\s+(?:{PLACE_NOUNS}))?"
     rf"(?P<sep>,\s+|\s+in\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,2}})(?P<country>{PROPER}))")
+# "Ferndale, the mayor's home town,", "Ferndale, a mining town": a name the text calls a kind of place
+APPOS_KIND = re.compile(
+    rf"\b(?P<name>{PROPER}),\s+(?:a|an|the|his|her|their|its|{PROPER}['’]s?)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{PLACE_NOUNS})\s*[,.;]")
+# "14 miles northeast of Healdsburg", "130km off Sicily": what a distance is measured from is a place
+DISTANCE_OF = re.compile(
+    rf"(?:\d|\b)(?:miles?|kilomet(?:er|re)s?|km|metres?|meters?|yards?|feet)\s+(?:\([^)]*\)\s+)?"
+    rf"(?:(?:north|south|east|west)[\w-]*\s+of|from|off|outside)\s+(?:the\s+)?(?P<name>{PROPER})")
 COUNTRY_S = re.compile(rf"\b(?P<country>{PROPER})['’]s?\s+(?P<place>{PROPER})")
 # Parts of a city: a toll there is the city's toll ("a suburb of a city is the same place").
 SUB_CITY = re.compile(r"\b(suburb|district|neighbou?rhood|quarter|borough|outskirts|area)\b", re.I)
@@ -80,7 +87,7 @@ def country_name(name: str) -> Optional[str]:
     """One spelling per country, whichever an outlet uses ('U.S.', 'US', 'America' -> 'United
     States'): ISO 3166's common name from pycountry, or the vocabulary's for a name ISO lacks;
     a country ISO cannot look up keeps its own name; None for a name that is no country."""
-    bare = name.replace(".", "")
+    bare = re.sub(r"\.\s*", "", name)  # 'U. K.' -> 'UK'
     if not any(bare == n.replace(".", "") for n in world_countries()):
         return None
     for alias, iso in PLACE_VOCABULARY["country_names"].items():
@@ -170,13 +177,14 @@ def _ok(name: str) -> bool:
 
 
 # Craft are named like places: "a dhow named Salahaddin", "the pirate dhow, Salahaddin, which",
+# "the warship Mysore, which",
 # "boarded the Salahaddin". A name given to a vessel, a plane or a train is not where anything is.
 CRAFT = r"(?:dhow|vessel|ship|boat|tanker|freighter|trawler|yacht|craft|skiff|ferry|liner|barge|frigate|" \
         r"destroyer|warship|submarine|carrier|plane|aircraft|jet|helicopter|train)s?"
 NAME = r"[`'\"‘“]?\s*([A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})"
 CRAFT_NAME = re.compile(
     rf"\b{CRAFT}\b[^.;]{{0,40}}?\b(?:named|called|identified as|bearing the name|christened)\s+(?:the\s+)?{NAME}"
-    rf"|\b{CRAFT}\s*,\s*(?:the\s+)?{NAME}\s*,"
+    rf"|\b{CRAFT}\s*,\s*(?:the\s+)?{NAME}\s*,|\b{CRAFT}\s+{NAME}(?=\s*,)"
     rf"|\bboard(?:ed|ing|s)?\s+the\s+{NAME}")
 
 
@@ -214,6 +222,14 @@ class Gazetteer:
                 owner = clean_name(m.group("owner") or "")
                 if owner in known and SUB_CITY.search(m.group(0)):
                     self.inside.setdefault(name, owner)
+        for m in DISTANCE_OF.finditer(text):  # a place whatever spaCy took it for elsewhere
+            name = clean_name(m.group("name"))
+            if _ok(name):
+                self.names.add(name)
+        for m in APPOS_KIND.finditer(text):
+            name = clean_name(m.group("name"))
+            if _ok(name) and name not in self.blocked:
+                self.names.add(name)
         for m in APPOS_OF.finditer(text):
             inner, outer = clean_name(m.group("inner")), clean_name(m.group("outer"))
             if _ok(inner) and outer in known and inner != outer and SUB_CITY.search(m.group(0)) and inner not in self.blocked:
@@ -237,6 +253,11 @@ class Gazetteer:
                     continue  # 'Obama' once mistaken for a place, mostly a person; 'Palin' of 'Sarah Palin'
                 if _ok(name) and _capitalised(name):
                     self.names.add(name)
+        for ent in doc_ents(doc):  # 'the Wasilla Bible Church': a site named after its town
+            words = clean_name(ent.text).split()
+            if ent.label_ in ("ORG", "FAC") and len(words) >= 3 and ent[-1].lemma_.lower() in SITE_NOUNS \
+                    and _ok(words[0]) and words[0] not in person_words and not re.match(r"(St|Saint|Our|First)\b", words[0]):
+                self.names.add(words[0])
         self.add_text(doc_text(doc))
         craft = craft_names(doc_text(doc))
         self.names -= craft
@@ -311,7 +332,7 @@ def mentions(doc, gazetteer: Gazetteer, start: int, end: int) -> List[Mention]:
             for k in range(s, e):
                 taken[k] = True
             span = doc.char_span(start + s, start + e, alignment_mode="expand")
-            if span is not None and _names_a_body(span):
+            if span is not None and _names_a_body(span) or a_party(text, start + e):
                 continue
             found.append(Mention(start + s, start + e, name,
                                  span.start if span is not None else -1, span.end if span is not None else -1))
@@ -343,10 +364,69 @@ ORG_HEADS = {
 PLACE_HEADS = set(PLACE_NOUNS.split("|")) | {"airport", "border", "street", "road", "square", "mountain", "river", "coast", "region", "gulf", "sea", "bay"}
 
 
+# Nouns a place name can modify and still say where: a site ('a Vancouver office', 'the Wasilla
+# Bible Church') or the people who live there ('Gaza militants', 'Texas residents').
+SITE_NOUNS = {
+    "office", "store", "shop", "home", "house", "building", "church", "chapel", "cathedral", "mosque",
+    "synagogue", "temple", "school", "college", "hospital", "clinic", "restaurant", "hotel", "mall", "factory",
+    "plant", "warehouse", "business", "club", "nightclub", "bar", "cafe", "theater", "theatre", "station",
+    "campus", "library", "museum", "stadium", "arena", "prison", "jail", "mine", "site", "facility",
+}
+RESIDENT_NOUNS = {
+    "people", "resident", "civilian", "child", "woman", "man", "family", "militant", "villager",
+    "inhabitant", "household", "protester", "student", "worker", "youth", "homeowner", "patient",
+}
+# ... or what is counted there: 'the U.S. population', 'Greek debt', 'Texas deaths'
+QUANTITY_NOUNS = {
+    "population", "economy", "gdp", "unemployment", "inflation", "debt", "deficit", "budget", "export", "import",
+    "output", "growth", "case", "death", "toll", "infection", "vaccination", "rate", "census", "traffic", "vote",
+}
+# ... and nouns it modifies to say whose, not where: 'U.S. Marines', 'British troops'
+SERVICE_NOUNS = {"troop", "troops", "marine", "marines", "soldier", "sailor", "airman", "personnel", "member",
+                 "diplomat", "citizen", "national", "envoy", "navy", "military"}
+# The sides of a conflict or of talks: 'amid Israel and Hamas conflict', 'US-China trade talks'
+PARTIES = re.compile(
+    r"(?:\s*(?:,|and|&|-|–|/)\s*(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})*(?:\s+[a-z]+)?\s+"
+    r"(?:conflict|war|wars|fighting|talks|dispute|disputes|clash|clashes|tensions|standoff|feud|negotiations|"
+    r"ceasefire|cease-fire|truce|rivalry|relations|summit|hostilities)\b")
+
+
+def _modifier_head(span):
+    """The noun a place name modifies ('Gaza' in 'Gaza militants' -> militants), if any."""
+    root = span.root
+    if root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.i >= span.end:
+        return root.head
+    return None
+
+
+def is_site_or_people(span) -> bool:
+    """'a Vancouver office', 'Gaza militants and children', 'the U.S. population': the place is
+    where the site, the people or the quantity counted are, so it says where a figure about them is."""
+    head = _modifier_head(span)
+    if head is None:
+        return False
+    while head.dep_ in ("compound", "amod") and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN"):
+        head = head.head  # 'the Wasilla Bible Church', 'Gaza health workers' -> the last noun
+    lemma = head.lemma_.lower()
+    return lemma in SITE_NOUNS or lemma in RESIDENT_NOUNS or lemma in QUANTITY_NOUNS or head.lower_ in RESIDENT_NOUNS
+
+
+def a_party(text: str, end: int) -> bool:
+    """'amid Israel and Hamas conflict', 'US-China trade talks': a side of a conflict or of talks
+    says who, not where."""
+    return bool(PARTIES.match(text, end))
+
+
 def _names_a_body(span) -> bool:
     """'Syria's SANA news agency', 'Homs Gov. Talal al-Barazi', 'U.S. troops', 'Sudan bombed':
-    a place naming who spoke, who acted or whose people, not where."""
+    a place naming who spoke, who acted or whose people, not where; but 'a Vancouver office' and
+    'Gaza militants' say where."""
     root = span.root
+    head = _modifier_head(span)
+    if head is not None and (head.lemma_.lower() in SERVICE_NOUNS or head.lower_ in SERVICE_NOUNS):
+        return True
+    if is_site_or_people(span):
+        return False
     if root.dep_ in ("compound", "amod", "nmod") and root.head.i >= span.end:
         if root.head.lemma_.lower() not in PLACE_HEADS and root.head.pos_ == "NOUN" and root.head.ent_type_ not in ("GPE", "LOC", "FAC"):
             return True
@@ -359,12 +439,23 @@ def _names_a_body(span) -> bool:
     return False
 
 
+# A country that tallies its own figures is where they are: 'the U.S. has logged 40 million cases'
+TALLY_VERBS = {"be", "have", "see", "witness", "log", "record", "register", "confirm", "count", "tally", "report",
+               "reach", "surpass", "top", "hit", "pass", "exceed", "add", "lose", "shed", "gain", "post", "suffer"}
+# Deeds whose doer a possessive names: 'Israel's strikes', 'Sudan's bombing of the camp'
+DEED_NOUNS = {"strike", "airstrike", "attack", "raid", "bombing", "shelling", "offensive", "assault", "invasion",
+              "bombardment", "incursion", "operation", "retaliation"}
+
+
 def is_actor(m: Mention, doc) -> bool:
-    """'Sudan bombed the camp', 'Greece said': a place as the subject of a deed is who acted."""
+    """'Sudan bombed the camp', 'Greece said', 'Israel's strikes': a place as the doer of a deed
+    is who acted."""
     if m.token_start < 0:
         return False
     root = doc[m.token_start:m.token_end].root
-    return root.dep_ == "nsubj" and root.head.pos_ == "VERB" and root.head.lemma_ not in ("be", "have", "see", "witness")
+    if root.dep_ == "poss" and root.head.lemma_.lower() in DEED_NOUNS:
+        return True
+    return root.dep_ == "nsubj" and root.head.pos_ == "VERB" and root.head.lemma_ not in TALLY_VERBS
 
 
 def demonym_place(word: str, names) -> Optional[str]:
