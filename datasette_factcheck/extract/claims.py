@@ -10,6 +10,7 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from typing import List, Optional, Tuple
 
 from .. import plugins
@@ -18,6 +19,7 @@ from .measures import (CHANGE_NOUNS, CHANGE_OF, CHANGE_VERBS, CONTAINER_NOUNS, C
                        FORECASTERS, GENERIC_PERSONS, LEVEL_VERBS, MAGNITUDE_NOUNS, MEASURE_INFO, MONEY_MEASURES, PERIOD_PHRASES,
                        PERSON_NOUNS, POLL_NOUNS, REGIMEN_COUNTS, TALLY_WORDS, UNIT_MEASURES, person_class)
 from ..model import Article, Claim, Sentence
+from ..stories import article_date
 
 EXTRACT_KINDS = ("body", "headline")
 SUBCLAUSES = ("advcl", "relcl", "ccomp", "conj", "parataxis", "acl", "csubj")
@@ -53,6 +55,17 @@ YEAR_RE = re.compile(
     rf"|\b(?P<month2>{MONTHS})\s+(?P<year2>(?:19|20)\d{{2}})\b",
     re.I,
 )
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")  # date.weekday() order
+# "on Sunday", "Sunday's attacks", "late Monday night", "last Friday", "yesterday": a day named from
+# the article's own date
+DAY_RE = re.compile(
+    r"\b(?:(?:last|past)\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
+    r"|\b(?:yesterday|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening))\b",
+    re.I,
+)
+# "next Sunday", "every Friday", "until Monday"; "Bloody Sunday", "Good Friday", "Super Tuesday": no day that has been
+NOT_A_PAST_DAY_RE = re.compile(
+    r"\b(?:next|coming|every|each|until|till|bloody|black|good|super|cyber|ash|palm|holy|maundy|shrove)\s+\Z", re.I)
 MONTH_RE = re.compile(
     rf"\b(?:in|during|(?:early|late|mid)-?|(?:the\s+)?(?:end|beginning|start|middle)\s+of)\s+(?P<month>{MONTHS})\b(?!\s*\d)",
     re.I,
@@ -121,6 +134,7 @@ class ExtractionContext:
     main_place: Optional[str] = None  # where the article as a whole is (its headline and lede)
     where_in: dict = field(default_factory=dict)  # sentence index -> places it says something happened in
     home_mentions: int = 0  # how often the article names its home country
+    day: Optional[date] = None  # the article's own date, from which 'on Sunday' and 'yesterday' count
 
     @classmethod
     def build(cls, article: Article, doc, sentences: List[Sentence], vocabulary: dict):
@@ -128,6 +142,7 @@ class ExtractionContext:
         gaz.add_doc(doc)
         ctx = cls(article, doc, sentences, vocabulary, gaz)
         ctx.home_country, ctx.home_mentions = places.home_country(doc)
+        ctx.day = article_day(article, sentences)
         last = None
         for s in sentences:
             ctx.speakers[s.index] = last
@@ -262,6 +277,29 @@ def _without_overlaps(claims: List[Claim]) -> List[Claim]:
         if all(c.end <= k.start or c.start >= k.end for k in kept):
             kept.append(c)
     return sorted(kept, key=lambda c: c.start)
+
+
+def day_told(phrase: str, day: date) -> date:
+    """The day a weekday or relative day names, counted back from the article's date: 'Sunday' is
+    the latest Sunday on or before it (published on a Sunday, that very day), 'last Sunday' the one
+    before it, 'yesterday' and 'last night' the day before, 'today' the day itself."""
+    words = phrase.lower().split()
+    if words[-1] == "yesterday" or words == ["last", "night"]:
+        return day - timedelta(days=1)
+    if words[-1] not in WEEKDAYS:
+        return day
+    back = (day.weekday() - WEEKDAYS.index(words[-1])) % 7
+    if words[0] in ("last", "past") and back == 0:
+        back = 7
+    return day - timedelta(days=back)
+
+
+def article_day(article: Article, sentences: List[Sentence]) -> Optional[date]:
+    """The day the article came out, from which its weekdays count: its published date, else the
+    date its own date lines print ('Published: November 10, 2011', 'Thu 6 May 2010, 9:03am AEST'),
+    the one printed most often, then the earliest. A date in the reporting is no publication date."""
+    lines = [s.text for s in sentences if s.kind in ("headline", "byline") and len(s.text.split()) <= 12]
+    return article_date(article.published, "\n".join(lines), head=10_000)
 
 
 def _dates(text: str) -> List[str]:
@@ -1200,22 +1238,30 @@ def _after_a_change(mspan) -> bool:
                for t in before)
 
 
-def _markers(text: str):
-    """(start, end, frame, text) of every time-frame marker in a piece of text."""
+def _markers(text: str, day: Optional[date] = None):
+    """(start, end, frame, text) of every time-frame marker in a piece of text; weekdays and
+    'yesterday' only when the article's date ``day`` is known (else no day can be told)."""
     found = [(m.start(), m.end(), "running_total", re.sub(r"\s+", " ", m.group(0)))
              for m in RUNNING_RE.finditer(text) if not SUPERLATIVE_BEFORE_RE.search(text[max(0, m.start() - 30):m.start()])]
     periods = [m.span() for m in PERIOD_RE.finditer(text)]
     found += [(m.start(), m.end(), "earlier", m.group(0)) for m in EARLIER_RE.finditer(text)
               if not COMPARISON_BEFORE_RE.search(text[max(0, m.start() - 20):m.start()])
               and not any(s <= m.start() and m.end() <= e for s, e in periods)]  # 'rose 4.2% over the past year': its period
+    calendar_dates = set()
     for m in DATE_RE.finditer(text):
         found.append((m.start(), m.end(), "dated", _dates(m.group(0))[0]))
+        calendar_dates.add(m.start())
     for m in YEAR_RE.finditer(text):
         month = (m.group("month") or m.group("month2") or "").lower()[:3]
         year = m.group("year") or m.group("year2")
         found.append((m.start(), m.end(), "earlier", f"{year}-{MONTH_ABBR[month]:02d}" if month else year))
     for m in MONTH_RE.finditer(text):
         found.append((m.start(), m.end(), "dated", f"{MONTH_ABBR[m.group('month').lower()[:3]]:02d}-00"))
+    for m in DAY_RE.finditer(text) if day else ():
+        if NOT_A_PAST_DAY_RE.search(text[max(0, m.start() - 12):m.start()]) \
+                or m.end() + len(re.match(r",?\s*", text[m.end():]).group(0)) in calendar_dates:
+            continue  # "Sunday, Feb. 21", "Monday 22 February": the calendar date says the day
+        found.append((m.start(), m.end(), "dated", day_told(m.group(0), day).strftime("%m-%d")))
     return sorted(found)
 
 
@@ -1249,19 +1295,37 @@ def _owned_by_other(marker_token, tok, number_tokens) -> bool:
     return False
 
 
-def _time_frame(tok, span, sentence: Sentence, doc, number_tokens):
+AHEAD_HEADS = {"due", "set", "schedule", "plan", "go", "about"} | FORECAST_WORDS
+
+
+def _day_to_come(t) -> bool:
+    """'will vote on Sunday', 'is due to appear in court on Tuesday', 'are expected to be freed on
+    Friday': a weekday ahead of the article's date, which counting back cannot tell."""
+    verb = t
+    while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    if any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall", "wo") for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in AHEAD_HEADS
+
+
+def _time_frame(tok, span, sentence: Sentence, doc, number_tokens, day: Optional[date] = None):
     """This event, an earlier one, or a running total: from the figure's clause, else from its
-    sentence, unless the marker belongs to another figure's own sub-clause."""
+    sentence, unless the marker belongs to another figure's own sub-clause. ``day``: the article's
+    date, which tells the day of 'on Sunday' and 'yesterday'."""
     if _clause_subjects(tok) & RUNNING_SUBJECTS:
         return "running_total", None
     if _after_an_interval(tok):
         return "earlier", None
     mine = {t.i for t in _region(tok, span, number_tokens, keep_conj=True)}
     best = None
-    for s, e, frame, text in _markers(sentence.text):
+    for s, e, frame, text in _markers(sentence.text, day):
         mspan = doc.char_span(sentence.start + s, sentence.start + e, alignment_mode="expand")
         if mspan is None:
             continue
+        if DAY_RE.fullmatch(sentence.text[s:e]) and (not any(t.ent_type_ in ("DATE", "TIME") for t in mspan)
+                                                     or _day_to_come(mspan.root)):
+            continue  # "the Sunday Times", "Black Friday": a name, not a day; "will vote on Sunday": a day ahead
         if _describes_a_noun(mspan[0], tok) or (frame == "earlier" and _after_a_change(mspan)):
             continue
         if mspan.start in mine:
@@ -1518,7 +1582,7 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
         subject = f"{subject or 'people'} among {parent.text.lower()}"
     region = _region(tok, span, number_tokens)
     place, place_in, place_from = _place(tok, region, span, sentence, ctx, q, measure)
-    time_frame, time_text = _time_frame(tok, span, sentence, ctx.doc, number_tokens)
+    time_frame, time_text = _time_frame(tok, span, sentence, ctx.doc, number_tokens, ctx.day)
     if _reckoning(tok):
         time_frame, time_text = "hypothetical", None
     last_speaker = ctx.speakers.get(sentence.index)
