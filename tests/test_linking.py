@@ -330,6 +330,23 @@ def test_an_aftershock_never_links_the_main_shock():
     assert not banned  # two outlets' aftershock
 
 
+def test_figures_dated_to_different_days_never_link():
+    claims = [claim("a", 100, measure="injured", time_frame="dated", time_text="01-26",
+                    sentence="On January 26, 100 people were injured in a car bombing.", text="100"),
+              claim("b", 100, measure="injured", time_frame="dated", time_text="02-21",
+                    sentence="On Sunday 100 people were injured in the bombings.", text="100")]
+    _, banned = features_of(*claims, claims=claims)
+    assert banned
+    month = claim("c", 100, measure="injured", time_frame="dated", time_text="01-00",
+                  sentence="In January, 100 people were injured in a car bombing.", text="100")
+    _, banned = features_of(claims[0], month, claims=claims + [month])
+    assert not banned  # a month holds its days
+    _, banned = features_of(claims[1], month, claims=claims + [month])
+    assert banned  # and no other month's
+    _, banned = features_of(claims[0], dict(claims[0], id="x", article_id="c", time_text="01-27"))
+    assert not banned  # a day either side: a report filed after midnight
+
+
 def test_measures_the_vocabulary_knows_apart_never_link():
     _, banned = features_of(claim("a", 53, measure="killed"), claim("b", 53, measure="injured"))
     assert banned

@@ -3,7 +3,7 @@ report one quantity. Each feature has a meaning and a unit test; the model learn
 
 Hard constraints (``cannot_link``) are the cases where a link is wrong whatever the words: two
 units, two measures the vocabulary knows apart (killed, injured), a rise and a fall, an aftershock
-and the main shock, a total of several places and
+and the main shock, two figures dated to different days, a total of several places and
 one of them, a forecast and the actual figure, people and things (12 guns, 12 Somalis), a part
 that names its group and a count that does not ('39 of the dead were civilians', '39 killed'), a toll
 with the attacker and one without
@@ -21,6 +21,7 @@ from typing import Dict, List, Optional
 from ..extract.measures import COUNTED_NOUNS, MEASURE_INFO, PERSON_NOUNS, SUBSET_GROUPS
 from ..units import is_currency, normalised, unit_class
 from .facts import interval
+from .frame import _day
 
 FEATURES = [
     "bias",
@@ -271,6 +272,8 @@ def cannot_link(a: dict, b: dict, frame) -> bool:
         return True
     if ("aftershock" in a["_quals"]) != ("aftershock" in b["_quals"]):
         return True  # an aftershock's figure beside the main shock's: two events
+    if _other_days(a, b):
+        return True  # two figures each told for its own day: 'on January 26' and 'on Sunday'
     if a["_other"] != b["_other"]:
         return True  # 'another dozen', 'two other buildings': by their own words not the figure beside them
     if (a["_group"] and not _names(b, a["_group"])) or (b["_group"] and not _names(a, b["_group"])):
@@ -282,6 +285,22 @@ def cannot_link(a: dict, b: dict, frame) -> bool:
     if a["_time"] != b["_time"] and "hypothetical" in (a["_time"], b["_time"]):
         return True
     return False
+
+
+DAY = re.compile(r"\A(\d\d)-(\d\d)\Z")
+
+
+def _other_days(a: dict, b: dict) -> bool:
+    """Both figures dated ('MM-DD', or 'MM-00' for a month): two days more than a day apart
+    (midnight reports land a day either side), or two months; a month holds its own days."""
+    if not (a.get("time_frame") == b.get("time_frame") == "dated"):
+        return False
+    da, db = DAY.match(a.get("time_text") or ""), DAY.match(b.get("time_text") or "")
+    if not (da and db):
+        return False
+    if "00" in (da.group(2), db.group(2)):
+        return da.group(1) != db.group(1)
+    return abs(_day(a["time_text"]) - _day(b["time_text"])) > 1
 
 
 def pair_features(a: dict, b: dict, frame) -> List[float]:
