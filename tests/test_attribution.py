@@ -9,6 +9,7 @@ from test_claims import claims_of
     ("Police said 12 people were arrested on Sunday.", "12", "Police"),
     ("At least 57 people died, according to the health ministry.", "At least 57", "health ministry"),
     ("The state news agency put the death toll at 32.", "32", "state news agency"),
+    ("Of the 26 who died, 16 were militants, Gazan health officials said.", "16", "Gazan health officials"),  # officials who name themselves
     ("A tremor of magnitude 4.6 was recorded by the Geological Survey on Thursday.", "magnitude 4.6", "Geological Survey"),
 ])
 def test_the_speaker_of_a_figure(pipe, text, figure, source):
