@@ -21,7 +21,7 @@ from typing import Dict, List, Optional
 from ..extract.measures import COUNTED_NOUNS, MEASURE_INFO, PERSON_NOUNS, SUBSET_GROUPS
 from ..units import is_currency, normalised, unit_class
 from .facts import interval
-from .frame import _day
+from .frame import within_a_day
 
 FEATURES = [
     "bias",
@@ -300,7 +300,7 @@ def _other_days(a: dict, b: dict) -> bool:
         return False
     if "00" in (da.group(2), db.group(2)):
         return da.group(1) != db.group(1)
-    return abs(_day(a["time_text"]) - _day(b["time_text"])) > 1
+    return not within_a_day(a["time_text"], b["time_text"])
 
 
 def pair_features(a: dict, b: dict, frame) -> List[float]:

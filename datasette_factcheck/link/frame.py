@@ -26,6 +26,11 @@ def _day(mmdd: str) -> int:
     return int(m) * 31 + int(d)
 
 
+def within_a_day(x: str, y: str) -> bool:
+    """Two month-days ('02-21') a day apart at most: a report filed after midnight is the same day's."""
+    return abs(_day(x) - _day(y)) <= 1
+
+
 def story_date(claims: List[dict]) -> Optional[str]:
     """The event's date: the month-day most articles mention (a day either side counts), if at
     least two articles and a fifth of them do: two of twenty recalling the day a candidate was
@@ -41,7 +46,7 @@ def story_date(claims: List[dict]) -> Optional[str]:
         return None
 
     def score(d):
-        return sum(n for other, n in votes.items() if abs(_day(other) - _day(d)) <= 1)
+        return sum(n for other, n in votes.items() if within_a_day(other, d))
 
     best = max(sorted(votes), key=score)
     return best if score(best) >= max(2, 0.2 * len(per_article)) else None
@@ -172,7 +177,7 @@ class Frame:
         if frame == "dated":
             if text.endswith("-00"):  # a month without a day: the event's month or an earlier one
                 return "event" if not when or text[:2] == when[:2] else f"earlier {text[:2]}"
-            if not when or (text and abs(_day(text) - _day(when)) <= 1):
+            if not when or (text and within_a_day(text, when)):
                 return "event"
             return f"earlier {text}"
         if frame == "earlier" and text[:4].isdigit():
