@@ -38,3 +38,18 @@ def test_a_bare_noun_stands_for_the_speaker_named_before(pipe):
     found = claims_of(pipe, "The admiral announced the capture on Monday. "
                             "The Indian government said 23 pirates were held.")
     assert found["23"]["source"] == "Indian government"
+
+
+def test_a_quotation_over_two_sentences_is_its_closing_speakers(pipe):
+    found = claims_of(pipe, "The company spoke on Monday. `` We've lost three out of four lines. "
+                            "If the last one breaks, we face a blackout, '' said Mr Wright.")
+    assert found["three"]["source"] == "Mr Wright"
+    found = claims_of(pipe, "“We have lost 12 boats. The rest are safe,” the captain said.")
+    assert found["12"]["source"] == "captain"
+
+
+def test_quotation_marks_that_do_not_pair_attribute_nothing(pipe):
+    found = claims_of(pipe, "“The shock was tremendous. Forty people were rescued. "
+                            "Rescuers searched the building. Firefighters came at dawn. "
+                            "It was over by noon,” a witness said.")
+    assert found["Forty"]["source"] is None  # the quotation ran too long to be sure who spoke

@@ -202,3 +202,38 @@ def sentence_speaker(sentence_tokens) -> Optional[str]:
             if subj is not None and not _is_pronoun(subj) and not _refers(subj):
                 return _text(subj)
     return None
+
+
+OPEN_QUOTE = re.compile(r"“|``|(?:(?<=\s)|^)\"(?=\w)")
+CLOSE_QUOTE = re.compile(r"”|''|(?<=[\w.,!?])\"")
+
+
+MAX_QUOTED = 3  # sentences a quotation may run before the one that closes it
+
+
+def quote_speakers(spans, last_speakers: dict) -> dict:
+    """Sentences inside a quotation that one of the next few sentences closes: '`` We've
+    lost three out of four lines.' then 'If the fourth breaks, we face a blackout, '' said Mr
+    Wright.' The closing sentence's speaker (a pronoun as the last named one) gave every sentence of
+    the quotation. Quotation marks that do not pair up attribute nothing.
+    ``spans``: (sentence index, span) in order; returns sentence index -> speaker."""
+    out, open_since = {}, None
+    for index, span in spans:
+        if open_since is not None and len(open_since) >= MAX_QUOTED:
+            open_since = None  # a quotation that never closes within a few sentences: lost track
+        text = span.text
+        opens, closes = len(OPEN_QUOTE.findall(text)), len(CLOSE_QUOTE.findall(text))
+        if open_since is None:
+            if opens == closes + 1:
+                open_since = [index]
+        elif closes == opens + 1:
+            verb = next((t for t in span if t.pos_ == "VERB" and t.lemma_.lower() in REPORTING - WEAK_REPORTING), None)
+            speaker = speaker_of(verb, last_speakers.get(index)) if verb is not None else None
+            if speaker:
+                out.update((i, speaker) for i in open_since)
+            open_since = None
+        elif opens or closes:
+            open_since = None  # marks that do not pair: attribute nothing
+        else:
+            open_since.append(index)
+    return out

@@ -129,6 +129,7 @@ class ExtractionContext:
     gazetteer: places.Gazetteer
     headline_places: List[str] = field(default_factory=list)
     speakers: dict = field(default_factory=dict)  # sentence index -> last named speaker before it
+    quoted: dict = field(default_factory=dict)  # sentence index -> who a quotation it sits in is by
     sentence_places: dict = field(default_factory=dict)  # sentence index -> (place names, listed together)
     home_country: Optional[str] = None  # the country the article names most
     main_place: Optional[str] = None  # where the article as a whole is (its headline and lede)
@@ -143,12 +144,13 @@ class ExtractionContext:
         ctx = cls(article, doc, sentences, vocabulary, gaz)
         ctx.home_country, ctx.home_mentions = places.home_country(doc)
         ctx.day = article_day(article, sentences)
-        last = None
+        last, spans = None, []
         for s in sentences:
             ctx.speakers[s.index] = last
             span = doc.char_span(s.start, s.end, alignment_mode="expand")
             if span is not None and s.kind in EXTRACT_KINDS:
                 last = attribution.sentence_speaker(span) or last
+                spans.append((s.index, span))
             found = places.drop_containers(places.mentions(doc, gaz, s.start, s.end), gaz, places.doc_text(doc), s.kind == "headline")
             lists = _lists(found, places.doc_text(doc))
             found = [m for m in found if not places.is_actor(m, doc) or any(m in g and len(g) > 1 for g in lists)]
@@ -165,6 +167,7 @@ class ExtractionContext:
             if s.kind == "headline" and not ctx.headline_places:
                 ctx.headline_places = ctx.sentence_places[s.index][0]
         ctx.main_place = _main_place(ctx)
+        ctx.quoted = attribution.quote_speakers(spans, ctx.speakers)
         return ctx
 
     def context_place(self, sentence: Sentence) -> Tuple[Optional[str], Optional[str]]:
@@ -1586,7 +1589,7 @@ def _claim(q, tok, sentence: Sentence, span, ctx: ExtractionContext, number_toke
     if _reckoning(tok):
         time_frame, time_text = "hypothetical", None
     last_speaker = ctx.speakers.get(sentence.index)
-    source = attribution.source_for(tok, span, last_speaker)
+    source = attribution.source_for(tok, span, last_speaker) or ctx.quoted.get(sentence.index)
     start, end = sentence.start + q.start, sentence.start + q.end
     bound = q.bound
     if (bound or "exact") == "exact" and not q.hedge and _estimated(tok):
