@@ -219,6 +219,11 @@ def test_a_count_of_people_never_links_a_count_of_things():
         assert banned
     _, banned = features_of(claim("d", 12, measure="pirate", sentence="The 12 pirates surrendered.", text="12"), men)
     assert not banned  # pirates are people: a count of them may be the arrests
+    somalis = claim("e", 12, measure="somalis", sentence="Of the pirates, 12 were Somalis.", text="12")
+    _, banned = features_of(guns, somalis)
+    assert banned  # a people's name counts people
+    _, banned = features_of(somalis, men)
+    assert not banned
 
 
 def test_a_joint_total_never_links_a_part_the_story_counts_apart():

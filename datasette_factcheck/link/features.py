@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Dict, List, Optional
 
 from ..extract.measures import COUNTED_NOUNS, MEASURE_INFO, PERSON_NOUNS, SUBSET_GROUPS
+from ..extract.places import demonym_place, world_countries
 from ..units import is_currency, normalised, unit_class
 from .facts import interval
 from .frame import within_a_day
@@ -244,9 +245,15 @@ def counts(c: dict) -> Optional[str]:
         return MEASURE_INFO[m]["unit_class"]
     if m in COUNTED_NOUNS or m in words()["thing_measures"]:
         return "people" if m == "perpetrators" else "things"
-    if m in PERSON_NOUNS or m in SUBSET_GROUPS:
+    if m in PERSON_NOUNS or m in SUBSET_GROUPS or (m and _a_people(m)):
         return "people"
     return None
+
+
+def _a_people(word: str) -> bool:
+    """'12 Somalis', '11 Yemenis', 'Palestinians': a people's name, by the country it comes from."""
+    names, people = world_countries(), word.title()
+    return bool(demonym_place(people, names)) or f"{people.rstrip('s')}a" in names  # Somali: Somalia
 
 
 def _words_of(s: Optional[str]) -> set:
