@@ -357,6 +357,16 @@ def test_measures_the_vocabulary_knows_apart_never_link():
     assert banned
 
 
+def test_a_depth_never_links_a_distance():
+    depth = claim("a", 19.3, measure="depth", unit="km", sentence="The quake struck 12 miles deep.", text="12 miles")
+    away = claim("b", 19.3, measure="distance", unit="km", subject="from Cloverdale",
+                 sentence="It was centred twelve miles east of Cloverdale.", text="twelve miles")
+    _, banned = features_of(depth, away)
+    assert banned
+    _, banned = features_of(away, dict(away, id="x", article_id="c"))
+    assert not banned
+
+
 def test_units_never_mix():
     _, banned = features_of(claim("a", 5, unit="percent"), claim("b", 5))
     assert banned

@@ -147,6 +147,7 @@ def prepare(claims: List[dict], frame, vocabulary) -> List[dict]:
     for c in sorted(claims, key=lambda c: (c["article_id"], c.get("start") or 0)):
         first.setdefault((c["article_id"], c.get("measure"), unit_class(c.get("unit"))), c["id"])
     known = set(vocabulary or ())
+    physical = set(vocab["physical_measures"])  # a quake's depth is no distance from a town
     keys = [_key(c, frame) for c in claims]
     figures = {}  # how many figures each article gives for one measure, place and time
     for c, key in zip(claims, keys):
@@ -166,7 +167,7 @@ def prepare(claims: List[dict], frame, vocabulary) -> List[dict]:
             _place=frame.name(c.get("place")),
             _time=frame.time_key(c),
             _unit=unit_class(c.get("unit")),
-            _known=c.get("measure") in known,
+            _known=c.get("measure") in known or c.get("measure") in physical,
             _value=n["value"],
             _first=first[(c["article_id"], c.get("measure"), unit_class(c.get("unit")))] == c["id"],
             _share=len(articles_giving[(unit_class(c.get("unit")), n["value"])]) / n_articles,
