@@ -37,8 +37,9 @@ def pairs(claims: List[dict], vocabulary: Iterable[str] = ()):
     that may link, with their features."""
     frame = Frame(claims)
     prepared = prepare(claims, frame, vocabulary)
-    replaced = replacements(prepared)  # joins its replacement's fact, never compared (link)
-    order = sorted((i for i in range(len(prepared)) if i not in replaced),
+    for i, j in replacements(prepared).items():
+        prepared[i]["_replaced_by"] = j  # joins its replacement's fact, never compared (link)
+    order = sorted((i for i in range(len(prepared)) if "_replaced_by" not in prepared[i]),
                    key=lambda i: (prepared[i]["_unit"], _size(prepared[i]), i))
     index, rows = [], []
     for k, i in enumerate(order):
@@ -75,7 +76,7 @@ def link(claims: List[dict], story: str, model: Optional[_model.Model] = None,
     # a figure its own article says was replaced ('the initial toll of 14 had risen') is an earlier
     # reading of the figure that replaced it: it joins that figure's fact and is not clustered, so
     # its distance from the current figures neither splits nor drags their fact
-    replaced_by = replacements(prepared)
+    replaced_by = {i: c["_replaced_by"] for i, c in enumerate(prepared) if "_replaced_by" in c}
     facts, members_of, taken = [], {}, set()
     groups = cluster([c["article_id"] for c in prepared], edges,
                      lambda i, j: i in replaced_by or j in replaced_by or (min(i, j), max(i, j)) in apart
