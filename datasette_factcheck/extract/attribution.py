@@ -18,6 +18,7 @@ REPORTING = set(_WORDS["reporting_verbs"])
 # "put/give/place" report a figure only about a toll: "SANA put the death toll at 32".
 TOLL_NOUNS = set(_WORDS["toll_nouns"])
 WEAK_REPORTING = set(_WORDS["weak_reporting"])
+SPEAKING = REPORTING - WEAK_REPORTING  # verbs that name a speaker whatever they report
 CUT_DEPS = {"relcl", "advcl", "punct", "parataxis", "ccomp", "mark", "dep", "appos", "acl"}
 # "according to figures published by the Observatory": the agent is the source
 CARRIER_NOUNS = set(_WORDS["carrier_nouns"])
@@ -187,7 +188,7 @@ def source_for(number_token, sentence_tokens, last_speaker: Optional[str] = None
     for anc in path:
         for child in anc.children:
             if (child.dep_ in ("parataxis", "advcl", "ccomp", "conj") and child.pos_ == "VERB"
-                    and child.lemma_.lower() in REPORTING - WEAK_REPORTING and number_token not in child.subtree):
+                    and child.lemma_.lower() in SPEAKING and number_token not in child.subtree):
                 speaker = speaker_of(child, last_speaker, number_token)
                 if speaker:
                     return speaker
@@ -196,12 +197,15 @@ def source_for(number_token, sentence_tokens, last_speaker: Optional[str] = None
 
 def sentence_speaker(sentence_tokens) -> Optional[str]:
     """The named speaker of a sentence, remembered for pronouns in the sentences after it."""
-    for t in sentence_tokens:
-        if t.pos_ == "VERB" and t.lemma_.lower() in REPORTING - WEAK_REPORTING:
-            subj = _subject(t)
-            if subj is not None and not _is_pronoun(subj) and not _refers(subj):
-                return _text(subj)
+    for t in _speaking_verbs(sentence_tokens):
+        subj = _subject(t)
+        if subj is not None and not _is_pronoun(subj) and not _refers(subj):
+            return _text(subj)
     return None
+
+
+def _speaking_verbs(tokens):
+    return (t for t in tokens if t.pos_ == "VERB" and t.lemma_.lower() in SPEAKING)
 
 
 OPEN_QUOTE = re.compile(r"“|``|(?:(?<=\s)|^)\"(?=\w)")
@@ -227,7 +231,7 @@ def quote_speakers(spans, last_speakers: dict) -> dict:
             if opens == closes + 1:
                 open_since = [index]
         elif closes == opens + 1:
-            verb = next((t for t in span if t.pos_ == "VERB" and t.lemma_.lower() in REPORTING - WEAK_REPORTING), None)
+            verb = next(_speaking_verbs(span), None)
             speaker = speaker_of(verb, last_speakers.get(index)) if verb is not None else None
             if speaker:
                 out.update((i, speaker) for i in open_since)
