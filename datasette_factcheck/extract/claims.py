@@ -1304,9 +1304,7 @@ AHEAD_HEADS = {"due", "set", "schedule", "plan", "go", "about"} | FORECAST_WORDS
 def _day_to_come(t) -> bool:
     """'will vote on Sunday', 'is due to appear in court on Tuesday', 'are expected to be freed on
     Friday': a weekday ahead of the article's date, which counting back cannot tell."""
-    verb = t
-    while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
-        verb = verb.head
+    verb = _nearest_verb(t) or t.sent.root
     if any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall", "wo") for c in verb.children):
         return True
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in AHEAD_HEADS
@@ -1863,7 +1861,7 @@ def _reported_headcount(noun) -> bool:
     if noun is None or noun.dep_ != "dobj":
         return False
     lemma = _lemma(noun.head)
-    return lemma in attribution.REPORTING and lemma not in attribution.WEAK_REPORTING
+    return lemma in attribution.SPEAKING
 
 
 def _definite(tok, q, sentence: Sentence) -> bool:
