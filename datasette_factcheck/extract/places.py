@@ -366,29 +366,16 @@ PLACE_HEADS = set(PLACE_NOUNS.split("|")) | {"airport", "border", "street", "roa
 
 # Nouns a place name can modify and still say where: a site ('a Vancouver office', 'the Wasilla
 # Bible Church') or the people who live there ('Gaza militants', 'Texas residents').
-SITE_NOUNS = {
-    "office", "store", "shop", "home", "house", "building", "church", "chapel", "cathedral", "mosque",
-    "synagogue", "temple", "school", "college", "hospital", "clinic", "restaurant", "hotel", "mall", "factory",
-    "plant", "warehouse", "business", "club", "nightclub", "bar", "cafe", "theater", "theatre", "station",
-    "campus", "library", "museum", "stadium", "arena", "prison", "jail", "mine", "site", "facility",
-}
-RESIDENT_NOUNS = {
-    "people", "resident", "civilian", "child", "woman", "man", "family", "militant", "villager",
-    "inhabitant", "household", "protester", "student", "worker", "youth", "homeowner", "patient",
-}
+SITE_NOUNS = set(PLACE_VOCABULARY["site_nouns"])
+RESIDENT_NOUNS = set(PLACE_VOCABULARY["resident_nouns"])
 # ... or what is counted there: 'the U.S. population', 'Greek debt', 'Texas deaths'
-QUANTITY_NOUNS = {
-    "population", "economy", "gdp", "unemployment", "inflation", "debt", "deficit", "budget", "export", "import",
-    "output", "growth", "case", "death", "toll", "infection", "vaccination", "rate", "census", "traffic", "vote",
-}
+QUANTITY_NOUNS = set(PLACE_VOCABULARY["quantity_nouns"])
 # ... and nouns it modifies to say whose, not where: 'U.S. Marines', 'British troops'
-SERVICE_NOUNS = {"troop", "troops", "marine", "marines", "soldier", "sailor", "airman", "personnel", "member",
-                 "diplomat", "citizen", "national", "envoy", "navy", "military"}
+SERVICE_NOUNS = set(PLACE_VOCABULARY["service_nouns"])
 # The sides of a conflict or of talks: 'amid Israel and Hamas conflict', 'US-China trade talks'
 PARTIES = re.compile(
     r"(?:\s*(?:,|and|&|-|–|/)\s*(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})*(?:\s+[a-z]+)?\s+"
-    r"(?:conflict|war|wars|fighting|talks|dispute|disputes|clash|clashes|tensions|standoff|feud|negotiations|"
-    r"ceasefire|cease-fire|truce|rivalry|relations|summit|hostilities)\b")
+    r"(?:" + "|".join(map(re.escape, PLACE_VOCABULARY["conflict_nouns"])) + r")\b")
 
 
 def _modifier_head(span):
@@ -440,11 +427,9 @@ def _names_a_body(span) -> bool:
 
 
 # A country that tallies its own figures is where they are: 'the U.S. has logged 40 million cases'
-TALLY_VERBS = {"be", "have", "see", "witness", "log", "record", "register", "confirm", "count", "tally", "report",
-               "reach", "surpass", "top", "hit", "pass", "exceed", "add", "lose", "shed", "gain", "post", "suffer"}
+TALLY_VERBS = set(PLACE_VOCABULARY["tally_verbs"])
 # Deeds whose doer a possessive names: 'Israel's strikes', 'Sudan's bombing of the camp'
-DEED_NOUNS = {"strike", "airstrike", "attack", "raid", "bombing", "shelling", "offensive", "assault", "invasion",
-              "bombardment", "incursion", "operation", "retaliation"}
+DEED_NOUNS = set(PLACE_VOCABULARY["deed_nouns"])
 
 
 def is_actor(m: Mention, doc) -> bool:
