@@ -1,5 +1,6 @@
 """The linker: each pair feature, the cannot-link constraints, the clustering, the shipped model
 and the determinism of training. Claims are written by hand, as the loader would hand them over."""
+import dataclasses
 import json
 import subprocess
 import sys
@@ -434,6 +435,28 @@ def test_a_pair_never_compared_counts_against_a_merge():
     assert [0, 1] in groups and [2] in groups
 
 
+def test_groups_that_read_alike_merge_at_the_lower_bar_and_only_they():
+    # 0 and 1 are one outlet's toll and another's; 2 is a third outlet's far lower figure of the
+    # same measure, people, place and time (0.4 with each): below the threshold, above the lower bar
+    P = [[0, .95, .4], [.95, 0, .4], [.4, .4, 0]]
+    alike = {(0, 1), (0, 2), (1, 2)}
+    groups = cluster(["a", "b", "c"], _edges(P), lambda i, j: False, 0.55, alike=alike, alike_threshold=0.35)
+    assert [g for g, _ in groups] == [[0, 1, 2]] and groups[0][1] == pytest.approx(0.4)  # its weakest merge
+    # one pair that does not read alike (another subject, a place that contains the other) keeps 2 out
+    groups = [g for g, _ in cluster(["a", "b", "c"], _edges(P), lambda i, j: False, 0.55,
+                                    alike=alike - {(1, 2)}, alike_threshold=0.35)]
+    assert [0, 1] in groups and [2] in groups
+    # a cannot-link wins over the lower bar, and without it the threshold alone decides
+    groups = [g for g, _ in cluster(["a", "b", "c"], {(0, 1): .95, (1, 2): .4}, lambda i, j: (i, j) == (0, 2), 0.55,
+                                    alike=alike, alike_threshold=0.35)]
+    assert [0, 1] in groups and [2] in groups
+    assert [2] in [g for g, _ in cluster(["a", "b", "c"], _edges(P), lambda i, j: False, 0.55)]
+    # and below the lower bar nothing merges, whatever reads alike
+    P = [[0, .95, .3], [.95, 0, .3], [.3, .3, 0]]
+    assert [2] in [g for g, _ in cluster(["a", "b", "c"], _edges(P), lambda i, j: False, 0.55,
+                                         alike=alike, alike_threshold=0.35)]
+
+
 def test_linking_stays_near_linear_on_a_figure_repeated_thousands_of_times():
     claims = [claim(f"a{i % 50}", 1000.5, start=i) for i in range(3000)]
     for i, c in enumerate(claims):
@@ -474,6 +497,25 @@ def test_link_groups_one_quantity_and_keeps_others_apart():
     assert by_measure["injured"].claim_count == 2
     assert all(0 < f.confidence <= 1 for f in by_measure.values())
     assert len({f.id for f in facts}) == len(facts)
+
+
+def test_only_figures_that_read_alike_merge_at_the_lower_bar():
+    """Four outlets' tolls of one event at one place, a state agency's 25 beside a monitor's 57 and
+    59, read alike (one defined measure, the same people, place and time). With a threshold no
+    pair reaches, only the lower bar merges, and only what reads alike; the fact shows its weak link."""
+    careful = dataclasses.replace(shipped(), threshold=0.999, alike_threshold=0.05)
+    toll = [claim("a", 57, place="Homs"), claim("b", 59, place="Homs"), claim("c", 57, place="Homs"),
+            claim("d", 25, place="Homs", source="SANA",
+                  sentence="SANA quoted the governor as saying that 25 people had been killed.")]
+    facts = [f for f in link(toll, "s", model=careful, vocabulary=VOCAB) if f.claim_count > 1]
+    assert len(facts) == 1 and facts[0].claim_count == 4 and facts[0].status == "conflict"
+    assert facts[0].confidence < careful.threshold
+    # 25 children, 25 killed at a place that holds Homs, 25 injured: none reads alike
+    for kw in (dict(subject="child", sentence="SANA said 25 children had been killed."),
+               dict(place="Syria"), dict(measure="injured", sentence="SANA said 25 people were injured.")):
+        other = dict(dict(toll[3], **kw), id="d-other")
+        facts = [f for f in link(toll[:3] + [other], "s", model=careful, vocabulary=VOCAB) if "d-other" in f.claim_ids]
+        assert facts[0].claim_count == 1, kw
 
 
 def test_link_is_stable_across_runs_and_orders():

@@ -16,7 +16,7 @@ from ..model import Fact
 from . import model as _model
 from .cluster import cluster
 from .facts import check_parts, make_fact
-from .features import FEATURES, cannot_link, pair_features, prepare
+from .features import FEATURES, INDEX, cannot_link, pair_features, prepare
 from .frame import Frame
 
 
@@ -68,6 +68,7 @@ def link(claims: List[dict], story: str, model: Optional[_model.Model] = None,
     prepared, frame, index, X = pairs(claims, vocabulary)
     probabilities = model.probabilities(X) if index else np.zeros(0)
     edges = {pair: float(p) for pair, p in zip(index, probabilities)}
+    alike = {pair for pair, x in zip(index, X) if x[INDEX["known_alike"]] and x[INDEX["place_same"]]}
     at = {c["id"]: i for i, c in enumerate(prepared)}
     kept = {tuple(sorted((at[a], at[b]))) for a, b in must if a in at and b in at and a != b}
     apart = {tuple(sorted((at[a], at[b]))) for a, b in cannot if a in at and b in at and a != b} - kept
@@ -81,7 +82,7 @@ def link(claims: List[dict], story: str, model: Optional[_model.Model] = None,
     groups = cluster([c["article_id"] for c in prepared], edges,
                      lambda i, j: i in replaced_by or j in replaced_by or (min(i, j), max(i, j)) in apart
                      or cannot_link(prepared[i], prepared[j], frame),
-                     model.threshold, must=kept)
+                     model.threshold, must=kept, alike=alike, alike_threshold=model.alike_threshold)
     group_of = {i: members for members, _ in groups for i in members}
     for old, new in replaced_by.items():
         if group_of[old] == [old] and tuple(sorted((old, new))) not in apart:  # unless a reviewer kept them apart

@@ -17,10 +17,16 @@ from .features import FEATURES
 SHIPPED = Path(__file__).parent / "linker.json"
 
 
+# The lower bar at which groups whose every pair reads alike merge (cluster.py): from 0.05 to 0.4
+# leave-one-story-out gives the same scores on every story; 0.35 keeps to the careful end.
+ALIKE_THRESHOLD = 0.35
+
+
 @dataclass
 class Model:
     weights: Dict[str, float]
     threshold: float
+    alike_threshold: float = ALIKE_THRESHOLD
 
     def vector(self) -> np.ndarray:
         return np.array([self.weights.get(name, 0.0) for name in FEATURES])
@@ -31,13 +37,15 @@ class Model:
 
     def to_json(self, **about) -> str:
         data = {"about": about, "features": FEATURES, "threshold": round(self.threshold, 4),
+                "alike_threshold": round(self.alike_threshold, 4),
                 "weights": {k: round(self.weights[k], 6) for k in FEATURES}}
         return json.dumps(data, indent=1, sort_keys=False) + "\n"
 
 
 def load(path=None) -> Model:
     data = json.loads(Path(path or SHIPPED).read_text())
-    return Model(weights={k: float(v) for k, v in data["weights"].items()}, threshold=float(data["threshold"]))
+    return Model(weights={k: float(v) for k, v in data["weights"].items()}, threshold=float(data["threshold"]),
+                 alike_threshold=float(data.get("alike_threshold", ALIKE_THRESHOLD)))
 
 
 @lru_cache(maxsize=1)
