@@ -12,7 +12,7 @@ import pytest
 from datasette_factcheck.link import link
 from datasette_factcheck.link.cluster import cluster
 from datasette_factcheck.link.facts import interval, status_of
-from datasette_factcheck.link.features import FEATURES, INDEX, cannot_link, pair_features, prepare
+from datasette_factcheck.link.features import FEATURES, INDEX, cannot_link, pair_features, prepare, reads_alike
 from datasette_factcheck.link.frame import Frame, story_date
 from datasette_factcheck.link.model import fit, load, shipped
 
@@ -294,6 +294,20 @@ def test_a_measure_the_vocabulary_defines_at_one_place_and_time():
     assert f["measure_same_known"] == 1 and f["known_alike"] == 0
     f, _ = features_of(claim("a", 2, place="Athens", subject="woman"), claim("b", 3, place="Athens"))
     assert f["measure_same_known"] == 1 and f["known_alike"] == 0  # two women are a part of three dead
+
+
+def test_figures_read_alike_only_at_one_place_over_one_period_and_neither_adding_to_the_other():
+    def alike(a, b):
+        f, _ = features_of(a, b)
+        return reads_alike([f[name] for name in FEATURES])
+    assert alike(claim("a", 57, place="Homs"), claim("b", 25, place="Homs"))
+    assert not alike(claim("a", 57, place="Homs"), claim("b", 25, place="Syria"))  # one holds the other
+    assert not alike(claim("a", 57, place="Homs"), claim("b", 25, place="Homs", subject="child"))
+    assert not alike(claim("a", 3, measure="cable"), claim("b", 2, measure="cable"))  # a measure no vocabulary defines
+    assert not alike(claim("a", 20, place="Homs", sentence="At least 20 people were killed in the attack."),
+                     claim("b", 20, place="Homs", sentence="Another 20 people were killed in the attack."))
+    assert not alike(claim("a", 5, measure="injured", place="Homs", period="month"),
+                     claim("b", 9, measure="injured", place="Homs", period="year"))
 
 
 def test_a_figure_that_calls_itself_other_never_links_the_one_it_adds_to():

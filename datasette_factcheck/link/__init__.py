@@ -16,7 +16,7 @@ from ..model import Fact
 from . import model as _model
 from .cluster import cluster
 from .facts import check_parts, make_fact
-from .features import FEATURES, INDEX, cannot_link, pair_features, prepare
+from .features import FEATURES, cannot_link, pair_features, prepare, reads_alike
 from .frame import Frame
 
 
@@ -68,7 +68,7 @@ def link(claims: List[dict], story: str, model: Optional[_model.Model] = None,
     prepared, frame, index, X = pairs(claims, vocabulary)
     probabilities = model.probabilities(X) if index else np.zeros(0)
     edges = {pair: float(p) for pair, p in zip(index, probabilities)}
-    alike = {pair for pair, x in zip(index, X) if x[INDEX["known_alike"]] and x[INDEX["place_same"]]}
+    alike = {pair for pair, x in zip(index, X) if reads_alike(x)}
     at = {c["id"]: i for i, c in enumerate(prepared)}
     kept = {tuple(sorted((at[a], at[b]))) for a, b in must if a in at and b in at and a != b}
     apart = {tuple(sorted((at[a], at[b]))) for a, b in cannot if a in at and b in at and a != b} - kept

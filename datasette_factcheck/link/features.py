@@ -295,6 +295,15 @@ def cannot_link(a: dict, b: dict, frame) -> bool:
     return False
 
 
+def reads_alike(row) -> bool:
+    """Whether a pair's features say both figures read alike: one measure the vocabulary defines,
+    of the same people, at the same place and time, neither adding to the other ('another 20') nor
+    counting over another period (a month beside a year). Such figures are competing readings of
+    one quantity however far apart, so they merge at the lower bar (cluster.py)."""
+    return bool(row[INDEX["known_alike"]] and row[INDEX["place_same"]]
+                and not row[INDEX["period_mismatch"]] and not row[INDEX["additional_mismatch"]])
+
+
 DAY = re.compile(r"\A(\d\d)-(\d\d)\Z")
 
 
