@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import List, Optional, Tuple
 
 from .. import plugins
@@ -1241,12 +1242,14 @@ def _after_a_change(mspan) -> bool:
                for t in before)
 
 
-def _markers(text: str, day: Optional[date] = None):
+@lru_cache(maxsize=512)
+def _markers(text: str, day: Optional[date] = None) -> tuple:
     """(start, end, frame, text) of every time-frame marker in a piece of text; weekdays and
-    'yesterday' only when the article's date ``day`` is known (else no day can be told)."""
+    'yesterday' only when the article's date ``day`` is known (else no day can be told). Read once
+    per sentence, not once per figure in it."""
     found = [(m.start(), m.end(), "running_total", re.sub(r"\s+", " ", m.group(0)))
              for m in RUNNING_RE.finditer(text) if not SUPERLATIVE_BEFORE_RE.search(text[max(0, m.start() - 30):m.start()])]
-    periods = [m.span() for m in PERIOD_RE.finditer(text)]
+    periods = [(s, e) for s, e, _ in _periods(text)]
     found += [(m.start(), m.end(), "earlier", m.group(0)) for m in EARLIER_RE.finditer(text)
               if not COMPARISON_BEFORE_RE.search(text[max(0, m.start() - 20):m.start()])
               and not any(s <= m.start() and m.end() <= e for s, e in periods)]  # 'rose 4.2% over the past year': its period
@@ -1265,7 +1268,13 @@ def _markers(text: str, day: Optional[date] = None):
                 or m.end() + len(re.match(r",?\s*", text[m.end():]).group(0)) in calendar_dates:
             continue  # "Sunday, Feb. 21", "Monday 22 February": the calendar date says the day
         found.append((m.start(), m.end(), "dated", day_told(m.group(0), day).strftime("%m-%d")))
-    return sorted(found)
+    return tuple(sorted(found))
+
+
+@lru_cache(maxsize=512)
+def _periods(text: str) -> tuple:
+    """(start, end, phrase) of every period phrase in a sentence ('from a year earlier', 'a month')."""
+    return tuple((m.start(), m.end(), re.sub(r"\s+", " ", m.group("p").lower())) for m in PERIOD_RE.finditer(text))
 
 
 def _clause_subjects(tok) -> set:
@@ -1352,12 +1361,12 @@ def _reference_period(q, sentence: Sentence, figures) -> Optional[str]:
     nearest figure before it ('0.4% from the month before and 5.4% from a year earlier'), else to
     the first after it ('the annual rate of 3%')."""
     found = None
-    for m in PERIOD_RE.finditer(sentence.text):
-        before = [f for f in figures if f.end <= m.start()]
+    for start, end, phrase in _periods(sentence.text):
+        before = [f for f in figures if f.end <= start]
         owner = max(before, key=lambda f: f.end) if before else min(
-            (f for f in figures if f.start >= m.end()), key=lambda f: f.start, default=None)
+            (f for f in figures if f.start >= end), key=lambda f: f.start, default=None)
         if owner is q:
-            found = PERIOD_PHRASES[re.sub(r"\s+", " ", m.group("p").lower())]
+            found = PERIOD_PHRASES[phrase]
             break
     return found
 
