@@ -404,12 +404,13 @@ def _gapped_after(a: Claim, q, sentence: Sentence, doc) -> bool:
     one's hedge and measure. A verb between them ('at least 10 died in A, 3 in B') leaves each its own."""
     start, end = sentence.start + q.start, sentence.start + q.end
     if a.bound == "exact" or q.bound != "exact" or q.hedge or a.kind == "range" or (a.kind, a.unit) != (q.kind, q.unit) \
-            or not LIST_END_RE.match(doc.text[a.end:start]):
+            or not LIST_END_RE.match(places.doc_text(doc)[a.end:start]):
         return False
     gap = doc.char_span(a.end, start, alignment_mode="expand")
-    after = next((t for t in doc if t.idx >= end), None)  # 'in B', ', ', 'and': nothing of its own follows
-    return gap is not None and not any(t.pos_ in ("VERB", "AUX") for t in gap) \
-        and (after is None or after.pos_ in ("ADP", "CCONJ", "PUNCT"))
+    if gap is None:
+        return False
+    after = next((t for t in doc[gap.end:] if t.idx >= end), None)  # 'in B', ', ', 'and': nothing of its own follows
+    return not any(t.pos_ in ("VERB", "AUX") for t in gap) and (after is None or after.pos_ in ("ADP", "CCONJ", "PUNCT"))
 
 
 MOVE_RE = re.compile(r"from\s+(?P<a>.+?)\s+to\s+(?P<b>.+)\Z", re.I)
@@ -1376,7 +1377,7 @@ def _forecast(tok) -> bool:
     for 671,000', 'the 6.1% economists had expected': a figure inside what a forecast says is a
     forecast, kept apart from the actual figure. The figure must sit in the forecast's complement:
     in 'the toll, 57, is expected to rise' the 57 is the actual toll."""
-    if FORECAST_AFTER_RE.match(tok.doc.text[tok.idx + len(tok.text):tok.sent.end_char]):
+    if FORECAST_AFTER_RE.match(places.doc_text(tok.doc)[tok.idx + len(tok.text):tok.sent.end_char]):
         return True
     child = tok
     for a in tok.ancestors:
@@ -1700,7 +1701,7 @@ def _quake_magnitude(q, tok, noun, span) -> bool:
         return False  # a magnitude is written in digits: "one earthquake" counts one
     whole = q.value == int(q.value)
     doc = tok.doc
-    if MEASURING_BEFORE_RE.search(doc.text[max(0, tok.idx - 40):tok.idx].lower()):
+    if MEASURING_BEFORE_RE.search(places.doc_text(doc)[max(0, tok.idx - 40):tok.idx].lower()):
         return True  # 'an earthquake measuring 4.6 rattled two counties', however the parse hangs it
     after = next((t for t in doc[tok.i + 1:tok.i + 4] if t.text not in ("-", "‐", "‑") and t.lower_ != "plus"), None)
     if after is not None and _lemma(after) in MAGNITUDE_NOUNS and after.tag_ not in ("NNS", "NNPS") \
