@@ -374,7 +374,8 @@ def cross_validate(db_path, gold_paths, l2: Optional[float] = None, threshold: O
     fold_of = fold_of or str
     for g in gold_paths:
         others = [data[k] for k in data if fold_of(k) != fold_of(str(g))]
-        model = fit(np.vstack([o[2] for o in others]), np.concatenate([o[3] for o in others]), l2=l2, threshold=threshold)
+        model = fit(np.vstack([o[2] for o in others]), np.concatenate([o[3] for o in others]), l2=l2, threshold=threshold,
+                    alike_threshold=shipped().alike_threshold)
         story, claims, _, _ = data[str(g)]
         facts = link(claims, story, model=model, vocabulary=vocabulary)
         storage.write_facts(db, story, *facts_to_rows(facts, claims))

@@ -41,7 +41,7 @@ def main(db, gold, out, l2, threshold):
         X.append(Xs), y.append(ys)
         click.echo(f"{Path(g).name}: {len(ys)} pairs, {int(ys.sum())} linked", err=True)
     threshold = shipped().threshold if threshold is None else threshold
-    model = fit(np.vstack(X), np.concatenate(y), l2=l2, threshold=threshold)
+    model = fit(np.vstack(X), np.concatenate(y), l2=l2, threshold=threshold, alike_threshold=shipped().alike_threshold)
     stories = [Path(g).name.replace(".gold.json", "") for g in gold]
     Path(out).write_text(model.to_json(trained_on=stories, l2=l2, pairs=int(sum(len(v) for v in y))))
     click.echo(f"wrote {out}: {len(stories)} stories, {sum(len(v) for v in y)} pairs", err=True)

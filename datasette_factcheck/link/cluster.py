@@ -3,8 +3,8 @@
 Average linkage over cross-article pairs: two groups merge when the mean probability of their
 pairs is at least the threshold and no pair between them is a cannot-link. A wrong link is worse
 than a missing one, so the threshold is chosen for precision. Then groups whose every compared
-pair reads alike (one measure the vocabulary defines, of the same people, at the same place and
-time: ``features.known_alike`` with the same place) merge at a lower bar: those are the competing
+pair reads alike (``features.reads_alike``: one measure the vocabulary defines, of the same people,
+at the same place, time and period) merge at a lower bar: those are the competing
 readings of one quantity, which outlets give far apart ('25 killed' from state media, '59' from a
 monitor), and the fact they make says "possibly the same quantity" on its pages. Each group
 remembers the score of its weakest merge: the confidence the fact pages show.

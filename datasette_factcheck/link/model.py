@@ -59,7 +59,8 @@ def shipped() -> Model:
 L2 = 3.0
 
 
-def fit(X: Sequence, y: Sequence, l2: float = L2, iterations: int = 50, threshold: float = 0.5) -> Model:
+def fit(X: Sequence, y: Sequence, l2: float = L2, iterations: int = 50, threshold: float = 0.5,
+        alike_threshold: float = ALIKE_THRESHOLD) -> Model:
     """Logistic regression by Newton's method (iteratively reweighted least squares). Each
     article pair is one example; the bias is not penalised."""
     X = np.asarray(X, dtype=float)
@@ -75,4 +76,5 @@ def fit(X: Sequence, y: Sequence, l2: float = L2, iterations: int = 50, threshol
         w -= step
         if np.max(np.abs(step)) < 1e-10:
             break
-    return Model(weights={name: float(v) for name, v in zip(FEATURES, w)}, threshold=threshold)
+    return Model(weights={name: float(v) for name, v in zip(FEATURES, w)}, threshold=threshold,
+                 alike_threshold=alike_threshold)
